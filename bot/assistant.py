@@ -1,0 +1,137 @@
+"""The conversation core: one brain for the terminal chat and the Telegram bot.
+
+`Assistant.on_text` and `Assistant.on_button` take the user's session and input and return the new
+session with plain-data replies. They do no I/O, so every path is cheap to test; each transport
+only renders `Reply` and `Button`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from bot.matching import Band, Match, Matcher
+from bot.model import Faq, Lang
+from bot.rendering import office_value, render_answer
+from bot.texts import say
+
+ENTRY = "entry:"
+CATEGORY = "cat:"
+MENU = "menu"
+BOOK = "book"
+NONE_OF_THESE = "none"
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    payload: str  # at most 64 bytes: Telegram's limit for callback data
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    buttons: tuple[Button, ...] = ()
+
+
+@dataclass(frozen=True)
+class Session:
+    """What the assistant remembers about one user between messages."""
+
+    lang: Lang | None = None  # the language of the last message, or the user's choice
+    disclaimer_shown: bool = False
+
+
+class Assistant:
+    def __init__(self, faq: Faq, matcher: Matcher | None = None) -> None:
+        self.faq = faq
+        self.matcher = matcher or Matcher(faq)
+
+    def on_text(self, session: Session, text: str) -> tuple[Session, list[Reply], Match | None]:
+        """Answer a typed message. The Match is returned too, for logging and statistics."""
+        fallback = session.lang or Lang.EN
+        if not text.strip():
+            return session, [Reply(say("empty_message", fallback))], None
+        match = self.matcher.match(text, fallback=fallback)
+        lang = match.lang
+        session = replace(session, lang=lang)
+        if match.band in (Band.URGENT, Band.ANSWER) and match.entry_id:
+            replies = [self.entry_reply(match.entry_id, lang)]
+        elif match.band is Band.SUGGEST:
+            replies = [self._suggestions(match, lang)]
+        else:
+            replies = [Reply(say("no_answer", lang), (self._menu_button(lang), self._book_button(lang)))]
+        return self._with_disclaimer(session, replies), replies_with_disclaimer(session, replies), match
+
+    def on_button(self, session: Session, payload: str) -> tuple[Session, list[Reply]]:
+        """Act on a pressed button; unknown or stale payloads get the menu, never an error."""
+        lang = session.lang or Lang.EN
+        if payload.startswith(ENTRY) and payload[len(ENTRY) :] in self.faq.by_id:
+            replies = [self.entry_reply(payload[len(ENTRY) :], lang)]
+        elif payload.startswith(CATEGORY) and any(c.id == payload[len(CATEGORY) :] for c in self.faq.categories):
+            replies = [self.category_menu(payload[len(CATEGORY) :], lang)]
+        elif payload == BOOK:
+            replies = [self.booking_info(lang)]
+        elif payload == NONE_OF_THESE:
+            replies = [Reply(say("after_none_of_these", lang), (self._book_button(lang), self._menu_button(lang)))]
+        else:
+            replies = [self.main_menu(lang)]
+        return self._with_disclaimer(session, replies), replies_with_disclaimer(session, replies)
+
+    # -- replies ---------------------------------------------------------------------------------
+
+    def entry_reply(self, entry_id: str, lang: Lang) -> Reply:
+        entry = self.faq.by_id[entry_id]
+        buttons = [
+            Button(self.faq.by_id[related].title[lang], f"{ENTRY}{related}")
+            for related in entry.related
+            if related in self.faq.by_id
+        ][:3]
+        buttons.append(self._book_button(lang))
+        return Reply(render_answer(entry, self.faq.office, lang), tuple(buttons))
+
+    def main_menu(self, lang: Lang) -> Reply:
+        buttons = [Button(c.title[lang], f"{CATEGORY}{c.id}") for c in self.faq.categories]
+        buttons.append(self._book_button(lang))
+        return Reply(say("menu_intro", lang), tuple(buttons))
+
+    def category_menu(self, category_id: str, lang: Lang) -> Reply:
+        category = next(c for c in self.faq.categories if c.id == category_id)
+        buttons = [Button(e.title[lang], f"{ENTRY}{e.id}") for e in self.faq.in_category(category_id)]
+        buttons.append(self._menu_button(lang))
+        return Reply(say("category_intro", lang, category=category.title[lang]), tuple(buttons))
+
+    def booking_info(self, lang: Lang) -> Reply:
+        office = self.faq.office
+        text = say(
+            "book_info",
+            lang,
+            office_name=office_value(office, "name", lang),
+            phone=office_value(office, "phone", lang),
+            hours=office_value(office, "hours", lang),
+            address=office_value(office, "address", lang),
+        )
+        return Reply(text, (self._menu_button(lang),))
+
+    def _suggestions(self, match: Match, lang: Lang) -> Reply:
+        buttons = [Button(self.faq.by_id[i].title[lang], f"{ENTRY}{i}") for i in match.suggestions]
+        buttons.append(Button(say("none_of_these", lang), NONE_OF_THESE))
+        return Reply(say("did_you_mean", lang), tuple(buttons))
+
+    def _book_button(self, lang: Lang) -> Button:
+        return Button(say("book_button", lang), BOOK)
+
+    def _menu_button(self, lang: Lang) -> Button:
+        return Button(say("menu_button", lang), MENU)
+
+    @staticmethod
+    def _with_disclaimer(session: Session, replies: list[Reply]) -> Session:
+        return replace(session, disclaimer_shown=True)
+
+
+def replies_with_disclaimer(session: Session, replies: list[Reply]) -> list[Reply]:
+    """Put the not-legal-advice notice before the first reply of a conversation, once."""
+    if session.disclaimer_shown or not replies:
+        return replies
+    lang = session.lang or Lang.EN
+    first = replies[0]
+    return [Reply(f"{say('disclaimer', lang)}\n\n{first.text}", first.buttons), *replies[1:]]

@@ -1,0 +1,278 @@
+"""Finding the FAQ entry that answers a message, or saying honestly that none does.
+
+How a message is scored, in order:
+1. Normalise (`text.normalize`), read colloquial words as their canonical ones (the vocabulary),
+   and split long messages into sentences: the question is often the last part of a story.
+2. For each sentence and pair of sentences, drop function words, correct typos against the words
+   the FAQ knows, and fold suffixes (`text.stem`).
+3. Coverage: how much of the message's information (words weighted by rarity across entries) an
+   entry's questions account for. Words the FAQ has never seen count against every entry, which is
+   what keeps "how do I get a divorce" out of the asylum answers.
+4. Phrase similarity (RapidFuzz token ratios) against each phrasing of the best candidates.
+5. The two combine into a 0-100 score; named thresholds turn the ranking into a band.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import Enum
+from typing import Final
+
+from rapidfuzz import fuzz, process
+
+from bot.language import STOP_WORDS, LanguageVotes, detect_language
+from bot.model import LANGS, Entry, Faq, Lang, Synonym
+from bot.text import normalize, sentences, stem
+
+
+class Band(str, Enum):
+    """How sure the matcher is, and so what the bot does with the message."""
+
+    URGENT = "urgent"  # an emergency entry: answer at once, before anything else
+    ANSWER = "answer"  # confident: show the entry
+    SUGGEST = "suggest"  # not sure: offer up to three entries
+    NONE = "none"  # out of scope: say so, offer the menu and the consultation
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Named cut-offs on the 0-100 score; tuned on the labelled set, kept round on purpose."""
+
+    urgent: float = 58.0  # an emergency entry at least this sure is shown at once
+    urgent_margin: float = 12.0  # ... even when a non-urgent entry scores up to this much higher
+    answer: float = 62.0  # a confident answer needs this score
+    margin: float = 6.0  # ... and this lead over the runner-up
+    sure: float = 85.0  # above this, no lead is needed
+    suggest: float = 38.0  # below this, nothing is offered
+    suggest_spread: float = 25.0  # suggestions lie within this distance of the best
+
+
+DEFAULT_THRESHOLDS: Final = Thresholds()
+
+MAX_SUGGESTIONS: Final = 3
+CANDIDATES: Final = 8  # entries whose phrasings are compared one by one
+COVERAGE_WEIGHT: Final = 0.55
+PHRASE_WEIGHT: Final = 1.0 - COVERAGE_WEIGHT
+MAX_SEGMENTS: Final = 40
+MIN_CORRECTION_LENGTH: Final = 4
+
+
+@dataclass(frozen=True)
+class Match:
+    """The matcher's verdict. `entry_id` is set only for the urgent and answer bands."""
+
+    band: Band
+    entry_id: str | None
+    score: float
+    lang: Lang
+    suggestions: tuple[str, ...]
+    ranking: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    entry: int
+    lang: Lang | None
+    text: str  # content stems joined by spaces
+
+
+class Matcher:
+    """An index over one FAQ. Build it once per FAQ load; `match` is then pure and fast."""
+
+    def __init__(self, faq: Faq, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> None:
+        self.faq = faq
+        self.thresholds = thresholds
+        self._entries: tuple[Entry, ...] = faq.entries
+        self._replace = _vocabulary_replacer(faq.synonyms)
+        self._corrections: dict[str, str] = {}
+        self._build()
+
+    # -- index ---------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        phrases: list[_Phrase] = []
+        by_entry: list[list[int]] = [[] for _ in self._entries]
+        words_by_lang: dict[Lang, set[str]] = {lang: set() for lang in LANGS}
+        known: set[str] = set()
+        strength: list[dict[str, float]] = []
+        for index, entry in enumerate(self._entries):
+            share: dict[str, float] = defaultdict(float)
+            for lang in LANGS:
+                texts = [*entry.questions[lang], entry.title[lang]]
+                counts: dict[str, int] = defaultdict(int)
+                for raw in entry.questions[lang]:  # titles may quote the other language: "Bond (fianza)"
+                    words_by_lang[lang].update(w for w in normalize(raw).split() if w not in STOP_WORDS)
+                for raw in texts:
+                    words = self._words(raw)
+                    content = [w for w in words if w not in STOP_WORDS]
+                    known.update(content)
+                    stems = [stem(w) for w in content]
+                    for s in set(stems):
+                        counts[s] += 1
+                    if stems:
+                        by_entry[index].append(len(phrases))
+                        phrases.append(_Phrase(index, lang, " ".join(stems)))
+                for s, count in counts.items():
+                    share[s] = max(share[s], count / len(texts))
+                for keyword in entry.keywords[lang]:
+                    words_by_lang[lang].update(w for w in normalize(keyword).split() if w not in STOP_WORDS)
+                    words = [w for w in self._words(keyword) if w not in STOP_WORDS]
+                    known.update(words)
+                    for w in words:
+                        share[stem(w)] = 1.0
+            strength.append({s: 0.4 + 0.6 * min(1.0, f) for s, f in share.items()})
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for index, weights in enumerate(strength):
+            for s, weight in weights.items():
+                postings[s].append((index, weight))
+        count = max(1, len(self._entries))
+        self._idf = {s: math.log(1.0 + count / len(p)) for s, p in postings.items()}
+        self._unknown_idf = math.log(1.0 + count / 0.75)
+        self._postings = dict(postings)
+        self._phrases = phrases
+        self._phrases_of = by_entry
+        self._known = sorted(known)
+        self._known_set = frozenset(known)
+        self._votes = LanguageVotes(
+            english_only=frozenset(words_by_lang[Lang.EN] - words_by_lang[Lang.ES]),
+            spanish_only=frozenset(words_by_lang[Lang.ES] - words_by_lang[Lang.EN]),
+        )
+
+    def _words(self, raw: str) -> list[str]:
+        return self._replace(normalize(raw)).split()
+
+    def _correct(self, word: str) -> str:
+        """Map a word the FAQ does not know to the closest one it does ("fiansa" -> "fianza")."""
+        if word in self._known_set or len(word) < MIN_CORRECTION_LENGTH or word.isdigit():
+            return word
+        cached = self._corrections.get(word)
+        if cached is not None:
+            return cached
+        cutoff = 85.0 if len(word) <= 5 else 80.0
+        found = process.extractOne(word, self._known, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
+        corrected = found[0] if found else word
+        if len(self._corrections) < 50_000:
+            self._corrections[word] = corrected
+        return corrected
+
+    # -- matching ------------------------------------------------------------------------------
+
+    def match(self, text: str, fallback: Lang = Lang.EN, exclude: tuple[str, Lang, int] | None = None) -> Match:
+        """Score every entry against `text` and pick a band.
+
+        Args:
+            text: the user's message, as typed.
+            fallback: the language to assume when the message gives no clue (e.g. "ICE").
+            exclude: (entry id, language, question index) to leave out of phrase comparison; the
+                validator uses it to ask where a phrasing would go if it were not in the FAQ.
+        """
+        lang = detect_language(text, normalize(text).split(), self._votes, fallback)
+        excluded = self._excluded_phrase(exclude)
+        scores: dict[int, float] = {}
+        for segment in self._segments(text):
+            stems = self._content(segment)
+            if not stems:
+                continue
+            for index, score in self._score_segment(stems, excluded).items():
+                if score > scores.get(index, 0.0):
+                    scores[index] = score
+        ranking = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        return self._decide(ranking, lang)
+
+    def _segments(self, text: str) -> list[str]:
+        parts = sentences(text)
+        if len(parts) <= 1:
+            return [text]
+        parts = parts[-MAX_SEGMENTS:]
+        segments = list(parts)
+        segments.extend(f"{a} {b}" for a, b in zip(parts, parts[1:]))
+        if len(parts) <= 4:
+            segments.append(" ".join(parts))
+        return segments
+
+    def _content(self, segment: str) -> list[str]:
+        words = [w for w in self._words(segment) if w not in STOP_WORDS]
+        return [stem(self._correct(w)) for w in words]
+
+    def _score_segment(self, stems: list[str], excluded: int | None) -> dict[int, float]:
+        unique = list(dict.fromkeys(stems))
+        total = sum(self._idf.get(s, self._unknown_idf) for s in unique)
+        covered: dict[int, float] = defaultdict(float)
+        for s in unique:
+            idf = self._idf.get(s)
+            if idf is None:
+                continue
+            for index, weight in self._postings[s]:
+                covered[index] += idf * weight
+        if not covered:
+            return {}
+        best = heapq.nlargest(CANDIDATES, covered.items(), key=lambda item: item[1])
+        query = " ".join(stems)
+        scores: dict[int, float] = {}
+        for index, mass in best:
+            coverage = mass / total
+            phrase = self._phrase_similarity(query, index, excluded)
+            scores[index] = 100.0 * COVERAGE_WEIGHT * coverage + PHRASE_WEIGHT * phrase
+        return scores
+
+    def _phrase_similarity(self, query: str, entry: int, excluded: int | None) -> float:
+        choices = [self._phrases[i].text for i in self._phrases_of[entry] if i != excluded]
+        if not choices:
+            return 0.0
+        sort_best = process.extractOne(query, choices, scorer=fuzz.token_sort_ratio, processor=None)
+        set_best = process.extractOne(query, choices, scorer=fuzz.token_set_ratio, processor=None)
+        return 0.5 * (sort_best[1] if sort_best else 0.0) + 0.5 * (set_best[1] if set_best else 0.0)
+
+    def _excluded_phrase(self, exclude: tuple[str, Lang, int] | None) -> int | None:
+        if exclude is None:
+            return None
+        entry_id, lang, question = exclude
+        for index, entry in enumerate(self._entries):
+            if entry.id != entry_id:
+                continue
+            target = " ".join(stem(w) for w in self._words(entry.questions[lang][question]) if w not in STOP_WORDS)
+            for phrase_index in self._phrases_of[index]:
+                phrase = self._phrases[phrase_index]
+                if phrase.lang is lang and phrase.text == target:
+                    return phrase_index
+        return None
+
+    def _decide(self, ranking: list[tuple[int, float]], lang: Lang) -> Match:
+        t = self.thresholds
+        named = tuple((self._entries[i].id, round(s, 1)) for i, s in ranking[:10])
+        if not ranking:
+            return Match(Band.NONE, None, 0.0, lang, (), named)
+        top_index, top = ranking[0]
+        second = ranking[1][1] if len(ranking) > 1 else 0.0
+        for index, score in ranking:
+            if score < top - t.urgent_margin:
+                break
+            if self._entries[index].urgent and score >= t.urgent:
+                return Match(Band.URGENT, self._entries[index].id, score, lang, (), named)
+        if top >= t.answer and (top - second >= t.margin or top >= t.sure):
+            return Match(Band.ANSWER, self._entries[top_index].id, top, lang, (), named)
+        if top >= t.suggest:
+            picks = tuple(
+                self._entries[i].id for i, s in ranking[:MAX_SUGGESTIONS] if s >= t.suggest and s >= top - t.suggest_spread
+            )
+            return Match(Band.SUGGEST, None, top, lang, picks, named)
+        return Match(Band.NONE, None, top, lang, (), named)
+
+
+def _vocabulary_replacer(synonyms: tuple[Synonym, ...]):  # type: ignore[no-untyped-def]
+    """Build a function that rewrites every variant in a normalised text to its canonical word."""
+    table: dict[str, str] = {}
+    for synonym in synonyms:
+        canonical = normalize(synonym.canonical)
+        for variant in synonym.variants:
+            key = normalize(variant)
+            if key and key != canonical:
+                table[key] = canonical
+    if not table:
+        return lambda text: text
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) + r")\b")
+    return lambda text: pattern.sub(lambda m: table[m.group(0)], text)

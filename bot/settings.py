@@ -1,0 +1,71 @@
+"""Settings from the environment (and an optional .env file), read by one pure function."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+from bot.errors import SettingsError
+
+DEFAULT_FAQ_DIR = Path(__file__).resolve().parent.parent / "faq"
+_TOKEN = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
+
+
+@dataclass(frozen=True)
+class Secret:
+    """A value that never shows itself in a repr, a log line or a traceback."""
+
+    value: str
+
+    def __repr__(self) -> str:
+        return "Secret('***')"
+
+    __str__ = __repr__
+
+
+@dataclass(frozen=True)
+class Settings:
+    faq_dir: Path
+    token: Secret | None
+
+
+def load_settings(environ: Mapping[str, str]) -> Settings:
+    """Build settings from a mapping such as os.environ; fail fast with the variable's name."""
+    faq_dir = Path(environ.get("FAQ_DIR") or DEFAULT_FAQ_DIR)
+    raw_token = (environ.get("TELEGRAM_BOT_TOKEN") or "").strip()
+    token = None
+    if raw_token:
+        if not _TOKEN.match(raw_token):
+            raise SettingsError(
+                "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then letters); "
+                "copy it again from @BotFather into .env or the environment"
+            )
+        token = Secret(raw_token)
+    return Settings(faq_dir=faq_dir, token=token)
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """Read KEY=value lines from a .env file; a missing file is simply empty."""
+    values: dict[str, str] = {}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return values
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.removeprefix("export ").partition("=")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[key.strip()] = value
+    return values
+
+
+def environment(env_file: Path = Path(".env")) -> dict[str, str]:
+    """The process environment over the .env file: a real environment variable wins."""
+    return {**read_env_file(env_file), **os.environ}

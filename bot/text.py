@@ -1,0 +1,52 @@
+"""Text normalisation shared by the matcher, the validator and the vocabulary.
+
+People type on phones: capitals, missing accents, "helllp", "don't" and "dont", emoji. Everything
+that compares text goes through `normalize` first, so both sides look alike.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = re.compile(r"['’`´]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+
+# Suffixes folded away so "papeles"/"papel", "arrested"/"arrest" and "deportación"/"deportation"
+# meet. Order matters: the first that fits is removed, then one final vowel.
+_SUFFIXES = ("aciones", "acion", "ations", "ation", "ing", "ed", "es", "s")
+_FINAL_VOWELS = ("a", "o", "e")
+_MIN_STEM = 4
+
+
+def normalize(text: str) -> str:
+    """Fold case, accents, apostrophes, punctuation, letter repeats and spaces. Idempotent."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
+    text = _APOSTROPHES.sub("", text)
+    text = _NON_WORD.sub(" ", text)
+    text = _REPEATS.sub(r"\1", text)
+    return " ".join(text.split())
+
+
+def stem(token: str) -> str:
+    """A light suffix stripper for English and Spanish; crude, but the same on both sides."""
+    if len(token) <= _MIN_STEM or token.isdigit():
+        return token
+    for suffix in _SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= _MIN_STEM:
+            if suffix == "es" and token[-3] in "aeiou":
+                continue
+            token = token[: -len(suffix)]
+            break
+    if token.endswith(_FINAL_VOWELS) and len(token) - 1 >= _MIN_STEM:
+        token = token[:-1]
+    return token
+
+
+def sentences(text: str) -> list[str]:
+    """Split raw text into sentences, keeping their order (the question is often the last one)."""
+    parts = re.split(r"(?<=[.!?])\s+|[\n;]+|[¿¡]", text)
+    return [part for part in (p.strip() for p in parts) if part]

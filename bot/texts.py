@@ -1,0 +1,65 @@
+"""Everything the bot says that is not FAQ content, in every language, as data.
+
+`say(key, lang, **values)` fills `{name}` slots. A test checks that every key exists in every
+language with the same slots.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from bot.model import Lang
+
+TEXTS: Final[dict[str, dict[Lang, str]]] = {
+    "disclaimer": {
+        Lang.EN: "This is general information, not legal advice. For advice about your own case, book a free consultation with our attorney.",
+        Lang.ES: "Esto es información general, no es asesoría legal. Para hablar de su caso, haga una cita gratis con nuestro equipo legal.",
+    },
+    "sources": {Lang.EN: "Sources:", Lang.ES: "Fuentes:"},
+    "reviewed": {Lang.EN: "Checked on {date}.", Lang.ES: "Revisado el {date}."},
+    "time_sensitive": {
+        Lang.EN: "This changes often. Checked on {date}; ask us what applies today.",
+        Lang.ES: "Esto cambia seguido. Revisado el {date}; pregúntenos qué aplica hoy.",
+    },
+    "office_unknown": {Lang.EN: "(ask the office)", Lang.ES: "(pregunte en la oficina)"},
+    "did_you_mean": {
+        Lang.EN: "I am not sure I understood. Did you mean one of these?",
+        Lang.ES: "No estoy seguro de haber entendido. ¿Quiso decir una de estas?",
+    },
+    "none_of_these": {Lang.EN: "None of these", Lang.ES: "Ninguna de estas"},
+    "no_answer": {
+        Lang.EN: "Sorry, I don't have an answer for that. You can look through the menu, or talk to our attorney in a free consultation.",
+        Lang.ES: "Perdón, no tengo una respuesta para eso. Puede ver el menú o hablar con nuestro equipo legal en una cita gratis.",
+    },
+    "after_none_of_these": {
+        Lang.EN: "Thanks for telling me. Our attorney can answer you in a free consultation.",
+        Lang.ES: "Gracias por avisarme. Nuestro equipo legal le puede responder en una cita gratis.",
+    },
+    "book_button": {Lang.EN: "Book a free consultation", Lang.ES: "Cita gratis con la oficina"},
+    "menu_button": {Lang.EN: "Menu", Lang.ES: "Menú"},
+    "related": {Lang.EN: "See also:", Lang.ES: "Vea también:"},
+    "book_info": {
+        Lang.EN: "To book your free consultation, contact {office_name}: phone {phone}, hours {hours}, address {address}.",
+        Lang.ES: "Para hacer su cita gratis, comuníquese con {office_name}: teléfono {phone}, horario {hours}, dirección {address}.",
+    },
+    "menu_intro": {Lang.EN: "What is your question about?", Lang.ES: "¿Sobre qué es su pregunta?"},
+    "category_intro": {Lang.EN: "{category}: choose a question.", Lang.ES: "{category}: elija una pregunta."},
+    "empty_message": {
+        Lang.EN: "Please type your question in a few words, for example: \"ICE is at my door\" or \"asylum deadline\".",
+        Lang.ES: "Escriba su pregunta en pocas palabras, por ejemplo: \"la migra está en mi puerta\" o \"plazo para pedir asilo\".",
+    },
+    "choose_number": {
+        Lang.EN: "Type the number of your choice, or ask another question.",
+        Lang.ES: "Escriba el número de su opción, o haga otra pregunta.",
+    },
+    "chat_welcome": {
+        Lang.EN: "Hello! I answer general questions about immigration (ICE, court, asylum, your rights). Type your question, or 'menu'. Ctrl-D to leave.",
+        Lang.ES: "¡Hola! Respondo preguntas generales de inmigración (la migra, corte, asilo, sus derechos). Escriba su pregunta, o 'menú'. Ctrl-D para salir.",
+    },
+}
+
+
+def say(key: str, lang: Lang, **values: str) -> str:
+    """The text `key` in `lang`, with its `{slots}` filled."""
+    template = TEXTS[key][lang]
+    return template.format(**values) if values else template
