@@ -128,6 +128,8 @@ class _Reader:
             self.file = self._display(self.directory)
             self.error(None, "no FAQ entries were found")
         categories.sort(key=lambda c: (c.order, c.id))
+        rank = {c.id: position for position, c in enumerate(categories)}
+        entries.sort(key=lambda e: rank.get(e.category, len(rank)))  # stable: file order within a category
         faq = Faq(tuple(categories), tuple(entries), office, synonyms)
         return LoadResult(faq, self.problems)
 

@@ -76,7 +76,7 @@ def _build(node: yaml.Node, constructor: yaml.SafeLoader, problems: list[YamlErr
                 )
                 continue
             mapping[key] = _build(value_node, constructor, problems)
-            mapping.lines[key] = value_node.start_mark.line + 1
+            mapping.lines[key] = key_node.start_mark.line + 1
         return mapping
     if isinstance(node, yaml.SequenceNode):
         sequence = LinedList()

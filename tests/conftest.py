@@ -1,0 +1,36 @@
+"""Shared fixtures: a small valid FAQ copied per test (tests break it on purpose), and the real one."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+MINI = HERE / "fixtures" / "mini"
+REAL_FAQ = HERE.parent / "faq"
+LABELLED = HERE / "labelled"
+TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    target = tmp_path / "faq"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace `old` with `new` in a file, failing loudly if `old` is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path.name}")

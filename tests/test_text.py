@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.text import normalize, sentences, stem
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("La Migra está en mi PUERTA!!", "la migra esta en mi puerta"),
+        ("¿Cuánto cuesta el asilo?", "cuanto cuesta el asilo"),
+        ("heeelllp   me  pls", "help me pls"),
+        ("don't sign", "dont sign"),
+        ("I-589 form", "i 589 form"),
+        ("niño año", "nino ano"),
+        ("🙏🙏", ""),
+    ],
+)
+def test_normalize(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["Ñandú!!! ¿QUÉ?", "aaaa bbb  cc", "d'oh… ’tis", "ICE agents", "x" * 5000])
+def test_normalize_is_idempotent(raw: str) -> None:
+    once = normalize(raw)
+    assert normalize(once) == once
+
+
+def test_stem_folds_plurals_and_gender_in_both_languages() -> None:
+    assert stem("papeles") == stem("papel")
+    assert stem("abogados") == stem("abogada") == stem("abogado")
+    assert stem("arrested") == stem("arrest") == stem("arresting")
+    assert stem("deportacion") == stem("deportation")
+    assert stem("ice") == "ice"
+    assert stem("caso") != stem("casa")
+
+
+def test_sentences_keep_order_and_drop_empties() -> None:
+    story = "We came in 2019. My son is 5!\n\nWhat do I do now?"
+    assert sentences(story) == ["We came in 2019.", "My son is 5!", "What do I do now?"]
