@@ -79,11 +79,22 @@ def valid_url(url: str) -> bool:
     return parts.scheme in ("http", "https") and "." in host and not host.startswith(".") and not host.endswith(".")
 
 
+@dataclass(frozen=True)
+class _Seen:
+    """Every entry's id and links, even of entries too broken to load, for the cross-file checks."""
+
+    id: str
+    file: str
+    line: int
+    related: tuple[str, ...]
+
+
 class _Reader:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.problems: list[Problem] = []
         self.file = ""
+        self.seen: list[_Seen] = []
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -106,10 +117,12 @@ class _Reader:
         office = Office({}, OFFICE_FILE)
         synonyms: tuple[Synonym, ...] = ()
         seen_office = False
+        unreadable = False
         for path in paths:
             self.file = self._display(path)
             data = self._read(path)
             if data is _UNREADABLE:
+                unreadable = True
                 continue
             if path.name == OFFICE_FILE:
                 seen_office = True
@@ -121,6 +134,7 @@ class _Reader:
                 if loaded is not None:
                     categories.append(loaded[0])
                     entries.extend(loaded[1])
+        self._ids_and_links(check_links=not unreadable)  # a file not read may hold the linked ids
         if not seen_office:
             self.file = self._display(self.directory / OFFICE_FILE)
             self.error(None, "the office details file is missing; answers use its values")
@@ -225,6 +239,8 @@ class _Reader:
         urgent = self._bool(raw, "urgent", shown_id)
         time_sensitive = self._bool(raw, "time_sensitive", shown_id)
         related = self._related(raw, shown_id)
+        if shown_id:
+            self.seen.append(_Seen(shown_id, self.file, raw.line, related))
         if None in (shown_id, title, answer, questions, sources, reviewed, urgent, time_sensitive):
             return None
         assert shown_id and title and answer and questions and reviewed is not None
@@ -243,6 +259,33 @@ class _Reader:
             file=self.file,
             line=raw.line,
         )
+
+    def _ids_and_links(self, check_links: bool) -> None:
+        """Duplicate ids and links to unknown ids, across all files."""
+        first: dict[str, _Seen] = {}
+        for seen in self.seen:
+            if seen.id in first:
+                other = first[seen.id]
+                self.problems.append(
+                    Problem(
+                        Severity.ERROR,
+                        seen.file,
+                        seen.line,
+                        f"this id is already used in {other.file}, line {other.line}; ids must be unique",
+                        seen.id,
+                        "id",
+                    )
+                )
+            else:
+                first[seen.id] = seen
+        for seen in self.seen:
+            for related in seen.related:
+                if related == seen.id:
+                    self.problems.append(Problem(Severity.WARNING, seen.file, seen.line, "an entry lists itself as related", seen.id, "related"))
+                elif related not in first and check_links:
+                    self.problems.append(
+                        Problem(Severity.ERROR, seen.file, seen.line, f"'{related}' is not the id of any entry", seen.id, "related")
+                    )
 
     # -- fields --------------------------------------------------------------------------------
 

@@ -59,6 +59,7 @@ COVERAGE_WEIGHT: Final = 0.55
 PHRASE_WEIGHT: Final = 1.0 - COVERAGE_WEIGHT
 MAX_SEGMENTS: Final = 40
 MIN_CORRECTION_LENGTH: Final = 4
+ANSWER_WORD_WEIGHT: Final = 0.2  # how much a word found only in an entry's answer counts
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,12 @@ class Matcher:
                     known.update(words)
                     for w in words:
                         share[stem(w)] = 1.0
-            strength.append({s: 0.4 + 0.6 * min(1.0, f) for s, f in share.items()})
+            weights = {s: 0.4 + 0.6 * min(1.0, f) for s, f in share.items()}
+            for lang in LANGS:  # the answer's own words: weak evidence, but they cover what people describe
+                for w in self._words(entry.answer[lang]):
+                    if w not in STOP_WORDS and not w.isdigit() and len(w) > 2:
+                        weights.setdefault(stem(w), ANSWER_WORD_WEIGHT)
+            strength.append(weights)
         postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for index, weights in enumerate(strength):
             for s, weight in weights.items():

@@ -53,24 +53,8 @@ def check_faq(directory: Path, today: date, collisions: bool = True) -> CheckRes
 
 def _cross_checks(faq: Faq, today: date) -> list[Problem]:
     problems: list[Problem] = []
-    first_seen: dict[str, Entry] = {}
     for entry in faq.entries:
-        if entry.id in first_seen:
-            other = first_seen[entry.id]
-            problems.append(
-                Problem(
-                    Severity.ERROR,
-                    entry.file,
-                    entry.line,
-                    f"this id is already used in {other.file}, line {other.line}; ids must be unique",
-                    entry.id,
-                    "id",
-                )
-            )
-        else:
-            first_seen[entry.id] = entry
-    for entry in faq.entries:
-        problems.extend(_entry_checks(entry, faq, first_seen, today))
+        problems.extend(_entry_checks(entry, faq, today))
     for key, value in sorted(faq.office.values.items()):
         if value.placeholder:
             problems.append(
@@ -87,17 +71,12 @@ def _cross_checks(faq: Faq, today: date) -> list[Problem]:
     return problems
 
 
-def _entry_checks(entry: Entry, faq: Faq, known: dict[str, Entry], today: date) -> list[Problem]:
+def _entry_checks(entry: Entry, faq: Faq, today: date) -> list[Problem]:
     problems: list[Problem] = []
 
     def add(severity: Severity, message: str, field: str) -> None:
         problems.append(Problem(severity, entry.file, entry.line, message, entry.id, field))
 
-    for related in entry.related:
-        if related == entry.id:
-            add(Severity.WARNING, "an entry lists itself as related", "related")
-        elif related not in known:
-            add(Severity.ERROR, f"'{related}' is not the id of any entry", "related")
     for lang in LANGS:
         answer = entry.answer[lang]
         for match in re.finditer(r"\{([^{}]*)\}", answer):

@@ -37,10 +37,13 @@ def parse(text: str) -> tuple[Any, list[YamlError]]:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        # An unclosed bracket or quote is noticed only later; the context mark is where it opened.
+        start, found = exc.context_mark, exc.problem_mark
+        line = (start or found).line + 1 if (start or found) else None
         reason = exc.problem or exc.context or "not valid YAML"
-        return None, [YamlError(line, f"this is not valid YAML ({reason}); check indentation, colons and quotes")]
+        also = f", noticed at line {found.line + 1}" if start and found and found.line != start.line else ""
+        message = f"this is not valid YAML ({reason}{also}); check indentation, colons, quotes and brackets"
+        return None, [YamlError(line, message)]
     except yaml.YAMLError as exc:
         message = str(exc).splitlines()[0] if str(exc) else "not valid YAML"
         return None, [YamlError(None, f"this is not valid YAML ({message})")]

@@ -1,0 +1,136 @@
+"""The matcher on the real FAQ: both languages, typos, bands, long messages, out of scope."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.matching import DEFAULT_THRESHOLDS, Band, Matcher
+from bot.model import Lang
+from bot.validation import check_faq
+from conftest import REAL_FAQ, TODAY
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    faq = check_faq(REAL_FAQ, TODAY, collisions=False).faq
+    assert faq is not None
+    return Matcher(faq)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id", "lang"),
+    [
+        ("ICE is at my door", "ice-at-door", Lang.EN),
+        ("la migra está en mi puerta", "ice-at-door", Lang.ES),
+        ("LA MIGRA ESTA EN MI PUERTAAAA!!!", "ice-at-door", Lang.ES),
+        ("they arrested my husband", "detained", Lang.EN),
+        ("se llevaron a mi esposo", "detained", Lang.ES),
+        ("immigration is raiding my job right now", "workplace-raid", Lang.EN),
+    ],
+)
+def test_emergencies_take_the_urgent_band(matcher: Matcher, text: str, entry_id: str, lang: Lang) -> None:
+    result = matcher.match(text)
+    assert (result.band, result.entry_id, result.lang) == (Band.URGENT, entry_id, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id", "lang"),
+    [
+        ("what is the deadline to apply for asylum", "asylum-deadline", Lang.EN),
+        ("cuanto tiempo tengo para pedir asilo", "asylum-deadline", Lang.ES),
+        ("fianza", "bond", Lang.ES),
+        ("how do i check my court date", "court-date", Lang.EN),
+        ("como reviso mi fecha de corte", "court-date", Lang.ES),
+        ("wat is a notis to apear", "notice-to-appear", Lang.EN),
+        ("me pueden negar la escuela a mis hijos sin papeles", "school", Lang.ES),
+    ],
+)
+def test_clear_questions_are_answered(matcher: Matcher, text: str, entry_id: str, lang: Lang) -> None:
+    result = matcher.match(text)
+    assert result.band is Band.ANSWER, result
+    assert (result.entry_id, result.lang) == (entry_id, lang)
+    assert result.suggestions == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do I get a divorce",
+        "what's the weather tomorrow",
+        "asdfgh qwerty",
+        "receta de tamales de puerco",
+        "who won the lakers game",
+    ],
+)
+def test_out_of_scope_is_not_answered(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).band in (Band.NONE, Band.SUGGEST)
+
+
+def test_emoji_and_empty_messages_are_none(matcher: Matcher) -> None:
+    for text in ("", "   ", "🙏🙏🙏", "???"):
+        result = matcher.match(text)
+        assert (result.band, result.entry_id, result.score) == (Band.NONE, None, 0.0)
+
+
+def test_suggest_offers_at_most_three_candidates(matcher: Matcher) -> None:
+    result = matcher.match("asylum")
+    assert result.band in (Band.ANSWER, Band.SUGGEST)
+    vague = matcher.match("papers problem help")
+    assert len(vague.suggestions) <= 3
+    if vague.band is Band.SUGGEST:
+        assert vague.entry_id is None and vague.suggestions
+
+
+def test_question_at_the_end_of_a_long_story(matcher: Matcher) -> None:
+    story = (
+        "Hola, buenas tardes. Llegamos a Los Angeles hace varios anos con mis dos hijos. "
+        "Mi esposo trabaja en construccion y yo limpio casas. Todo estaba bien hasta ahora. "
+    ) * 12
+    question = "La semana pasada me llego una carta de la corte de inmigracion. Como puedo ver la fecha de mi audiencia?"
+    result = matcher.match(story + question)
+    assert len(story + question) > 2000
+    assert (result.band, result.entry_id, result.lang) == (Band.ANSWER, "court-date", Lang.ES)
+
+
+def test_message_at_telegram_limit_is_handled(matcher: Matcher) -> None:
+    text = ("la migra " * 500)[:4096]
+    result = matcher.match(text)
+    assert result.band in Band
+
+
+@pytest.mark.parametrize(
+    ("text", "fallback", "lang"),
+    [
+        ("ICE", Lang.ES, Lang.ES),
+        ("ICE", Lang.EN, Lang.EN),
+        ("asilo", Lang.EN, Lang.ES),
+        ("bond", Lang.ES, Lang.EN),
+        ("mi husband fue arrested por ICE", Lang.EN, Lang.ES),
+        ("my esposo was taken by la migra what do I do", Lang.ES, Lang.EN),
+        ("¿Qué?", Lang.EN, Lang.ES),
+    ],
+)
+def test_language_detection(matcher: Matcher, text: str, fallback: Lang, lang: Lang) -> None:
+    assert matcher.match(text, fallback=fallback).lang is lang
+
+
+def test_typos_are_forgiven(matcher: Matcher) -> None:
+    clean = matcher.match("how much does asylum cost")
+    typo = matcher.match("how mcuh does asilum cots")
+    assert clean.entry_id == "asylum-fees" or "asylum-fees" in clean.suggestions
+    assert typo.ranking[0][0] == clean.ranking[0][0]
+
+
+def test_thresholds_are_ordered() -> None:
+    t = DEFAULT_THRESHOLDS
+    assert t.suggest < t.urgent <= t.answer < t.sure <= 100
+
+
+def test_exclude_leaves_one_phrasing_out(matcher: Matcher) -> None:
+    entry = matcher.faq.by_id["bond"]
+    phrasing = entry.questions[Lang.EN][0]
+    with_it = matcher.match(phrasing)
+    without = matcher.match(phrasing, exclude=("bond", Lang.EN, 0))
+    assert with_it.score >= without.score
