@@ -117,12 +117,12 @@ class _Reader:
         office = Office({}, OFFICE_FILE)
         synonyms: tuple[Synonym, ...] = ()
         seen_office = False
-        unreadable = False
+        unreadable: list[str] = []
         for path in paths:
             self.file = self._display(path)
             data = self._read(path)
             if data is _UNREADABLE:
-                unreadable = True
+                unreadable.append(_raw_text(path))
                 continue
             if path.name == OFFICE_FILE:
                 seen_office = True
@@ -134,7 +134,7 @@ class _Reader:
                 if loaded is not None:
                     categories.append(loaded[0])
                     entries.extend(loaded[1])
-        self._ids_and_links(check_links=not unreadable)  # a file not read may hold the linked ids
+        self._ids_and_links(unreadable)
         if not seen_office:
             self.file = self._display(self.directory / OFFICE_FILE)
             self.error(None, "the office details file is missing; answers use its values")
@@ -260,8 +260,12 @@ class _Reader:
             line=raw.line,
         )
 
-    def _ids_and_links(self, check_links: bool) -> None:
-        """Duplicate ids and links to unknown ids, across all files."""
+    def _ids_and_links(self, unreadable: list[str]) -> None:
+        """Duplicate ids and links to unknown ids, across all files.
+
+        A link to an id that appears in a file too broken to read is not reported: fixing that file
+        fixes the link.
+        """
         first: dict[str, _Seen] = {}
         for seen in self.seen:
             if seen.id in first:
@@ -282,7 +286,7 @@ class _Reader:
             for related in seen.related:
                 if related == seen.id:
                     self.problems.append(Problem(Severity.WARNING, seen.file, seen.line, "an entry lists itself as related", seen.id, "related"))
-                elif related not in first and check_links:
+                elif related not in first and not any(_mentions_id(text, related) for text in unreadable):
                     self.problems.append(
                         Problem(Severity.ERROR, seen.file, seen.line, f"'{related}' is not the id of any entry", seen.id, "related")
                     )
@@ -545,3 +549,14 @@ class _Reader:
 
 
 _UNREADABLE: Any = object()
+
+
+def _raw_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _mentions_id(text: str, entry_id: str) -> bool:
+    return re.search(rf"\bid:\s*['\"]?{re.escape(entry_id)}['\"]?\s*$", text, re.MULTILINE) is not None
