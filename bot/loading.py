@@ -18,6 +18,8 @@ from rapidfuzz import fuzz, process
 
 from bot.model import LANGS, Category, Entry, Faq, Lang, Office, OfficeValue, PerLang, Source, Synonym
 from bot.problems import Problem, Severity
+from bot.text import normalize
+from bot.vocabulary import usable_variant
 from bot.yamlfile import LinedDict, LinedList, line_of, parse
 
 OFFICE_FILE = "office-details.yaml"
@@ -512,8 +514,6 @@ class _Reader:
             return ()
         synonyms: list[Synonym] = []
         owner: dict[str, tuple[str, int]] = {}
-        from bot.text import normalize
-
         for index, item in enumerate(raw):
             line = raw.lines[index]
             if not isinstance(item, dict):
@@ -534,6 +534,13 @@ class _Reader:
                 text = normalize(str(variant)) if isinstance(variant, (str, int)) else ""
                 if not text:
                     self.error(v_line, f"an empty variant under '{canonical}'", field="variants")
+                    continue
+                if not usable_variant(str(variant)):
+                    self.warn(
+                        v_line,
+                        f"the variant '{variant}' reads as '{text}', a word in almost every message; it is ignored",
+                        field="variants",
+                    )
                     continue
                 if text in owner and owner[text][0] != normalize(canonical):
                     self.error(

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import Enum
@@ -27,6 +26,7 @@ from rapidfuzz import fuzz, process
 from bot.language import STOP_WORDS, LanguageVotes, detect_language
 from bot.model import LANGS, Entry, Faq, Lang, Synonym
 from bot.text import normalize, sentences, stem
+from bot.vocabulary import Vocabulary
 
 
 class Band(str, Enum):
@@ -59,7 +59,10 @@ COVERAGE_WEIGHT: Final = 0.55
 PHRASE_WEIGHT: Final = 1.0 - COVERAGE_WEIGHT
 MAX_SEGMENTS: Final = 40
 MIN_CORRECTION_LENGTH: Final = 4
-ANSWER_WORD_WEIGHT: Final = 0.2  # how much a word found only in an entry's answer counts
+ANSWER_WORD_WEIGHT: Final = 0.2
+F1_SHARE: Final = 0.5  # best phrasing by shared rare words (F1) vs by fuzzy string ratio
+SET_SHARE: Final = 0.5  # token_set_ratio (forgives extra words) vs token_sort_ratio (does not)
+INFORMATION_MASS: Final = 3.0  # rarity-weighted words a message needs before its coverage counts fully  # how much a word found only in an entry's answer counts
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ class _Phrase:
     entry: int
     lang: Lang | None
     text: str  # content stems joined by spaces
+    terms: frozenset[str] = frozenset()
+    mass: float = 1.0  # the terms' summed rarity (idf)
 
 
 class Matcher:
@@ -88,7 +93,7 @@ class Matcher:
         self.faq = faq
         self.thresholds = thresholds
         self._entries: tuple[Entry, ...] = faq.entries
-        self._replace = _vocabulary_replacer(faq.synonyms)
+        self._replace = Vocabulary(faq.synonyms)
         self._corrections: dict[str, str] = {}
         self._build()
 
@@ -139,8 +144,14 @@ class Matcher:
         self._idf = {s: math.log(1.0 + count / len(p)) for s, p in postings.items()}
         self._unknown_idf = math.log(1.0 + count / 0.75)
         self._postings = dict(postings)
-        self._phrases = phrases
+        self._phrases = [
+            _Phrase(p.entry, p.lang, p.text, frozenset(p.text.split()), sum(self._idf.get(t, 0.0) for t in set(p.text.split())) or 1.0)
+            for p in phrases
+        ]
         self._phrases_of = by_entry
+        for synonym in self.faq.synonyms:  # "deadlin" should find "deadline" before it becomes "plazo"
+            for variant in synonym.variants:
+                known.update(w for w in normalize(variant).split() if w not in STOP_WORDS)
         self._known = sorted(known)
         self._known_set = frozenset(known)
         self._votes = LanguageVotes(
@@ -178,14 +189,21 @@ class Matcher:
         """
         lang = detect_language(text, normalize(text).split(), self._votes, fallback)
         excluded = self._excluded_phrase(exclude)
+        segments = [stems for stems in map(self._content, self._segments(text)) if stems]
+        coverages = [self._coverage(stems) for stems in segments]
+        # The best few entries by coverage in any segment are compared phrasing by phrasing, each
+        # on the two segments that cover it best.
+        best_by_entry: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for position, coverage in enumerate(coverages):
+            for index, value in coverage.items():
+                best_by_entry[index].append((value, position))
+        candidates = heapq.nlargest(CANDIDATES, best_by_entry, key=lambda i: max(best_by_entry[i])[0])
         scores: dict[int, float] = {}
-        for segment in self._segments(text):
-            stems = self._content(segment)
-            if not stems:
-                continue
-            for index, score in self._score_segment(stems, excluded).items():
-                if score > scores.get(index, 0.0):
-                    scores[index] = score
+        for index in candidates:
+            for value, position in heapq.nlargest(2, best_by_entry[index]):
+                phrase = self._phrase_similarity(segments[position], index, excluded)
+                score = 100.0 * COVERAGE_WEIGHT * value + PHRASE_WEIGHT * phrase
+                scores[index] = max(scores.get(index, 0.0), score)
         ranking = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         return self._decide(ranking, lang)
 
@@ -201,11 +219,12 @@ class Matcher:
         return segments
 
     def _content(self, segment: str) -> list[str]:
-        words = [w for w in self._words(segment) if w not in STOP_WORDS]
-        return [stem(self._correct(w)) for w in words]
+        words = [w if w in STOP_WORDS else self._correct(w) for w in normalize(segment).split()]
+        return [stem(w) for w in self._replace(" ".join(words)).split() if w not in STOP_WORDS]
 
-    def _score_segment(self, stems: list[str], excluded: int | None) -> dict[int, float]:
-        unique = list(dict.fromkeys(stems))
+    def _coverage(self, stems: list[str]) -> dict[int, float]:
+        """For each entry, the share (0-1) of the segment's rarity-weighted words it accounts for."""
+        unique = dict.fromkeys(stems)
         total = sum(self._idf.get(s, self._unknown_idf) for s in unique)
         covered: dict[int, float] = defaultdict(float)
         for s in unique:
@@ -214,24 +233,29 @@ class Matcher:
                 continue
             for index, weight in self._postings[s]:
                 covered[index] += idf * weight
-        if not covered:
-            return {}
-        best = heapq.nlargest(CANDIDATES, covered.items(), key=lambda item: item[1])
-        query = " ".join(stems)
-        scores: dict[int, float] = {}
-        for index, mass in best:
-            coverage = mass / total
-            phrase = self._phrase_similarity(query, index, excluded)
-            scores[index] = 100.0 * COVERAGE_WEIGHT * coverage + PHRASE_WEIGHT * phrase
-        return scores
+        # A segment like "I am undocumented." says too little to be sure of anything.
+        scale = min(1.0, total / INFORMATION_MASS) / total if total else 0.0
+        return {index: mass * scale for index, mass in covered.items()}
 
-    def _phrase_similarity(self, query: str, entry: int, excluded: int | None) -> float:
-        choices = [self._phrases[i].text for i in self._phrases_of[entry] if i != excluded]
-        if not choices:
+    def _phrase_similarity(self, stems: list[str], entry: int, excluded: int | None) -> float:
+        """How close the segment is to the entry's closest phrasing (0-100)."""
+        phrases = [self._phrases[i] for i in self._phrases_of[entry] if i != excluded]
+        if not phrases:
             return 0.0
-        sort_best = process.extractOne(query, choices, scorer=fuzz.token_sort_ratio, processor=None)
-        set_best = process.extractOne(query, choices, scorer=fuzz.token_set_ratio, processor=None)
-        return 0.5 * (sort_best[1] if sort_best else 0.0) + 0.5 * (set_best[1] if set_best else 0.0)
+        query_terms = set(stems)
+        query_mass = sum(self._idf.get(t, self._unknown_idf) for t in query_terms)
+        best_f1 = 0.0
+        for phrase in phrases:
+            common = sum(self._idf.get(t, 0.0) for t in query_terms & phrase.terms)
+            if common:
+                precision, recall = common / query_mass, common / phrase.mass
+                best_f1 = max(best_f1, 2 * precision * recall / (precision + recall))
+        query = " ".join(stems)
+        choices = [phrase.text for phrase in phrases]
+        by_sort = process.extractOne(query, choices, scorer=fuzz.token_sort_ratio, processor=None)
+        by_set = process.extractOne(query, choices, scorer=fuzz.token_set_ratio, processor=None)
+        fuzzy = (1.0 - SET_SHARE) * by_sort[1] + SET_SHARE * by_set[1]
+        return (1.0 - F1_SHARE) * fuzzy + F1_SHARE * 100.0 * best_f1
 
     def _excluded_phrase(self, exclude: tuple[str, Lang, int] | None) -> int | None:
         if exclude is None:
@@ -268,17 +292,3 @@ class Matcher:
             return Match(Band.SUGGEST, None, top, lang, picks, named)
         return Match(Band.NONE, None, top, lang, (), named)
 
-
-def _vocabulary_replacer(synonyms: tuple[Synonym, ...]):  # type: ignore[no-untyped-def]
-    """Build a function that rewrites every variant in a normalised text to its canonical word."""
-    table: dict[str, str] = {}
-    for synonym in synonyms:
-        canonical = normalize(synonym.canonical)
-        for variant in synonym.variants:
-            key = normalize(variant)
-            if key and key != canonical:
-                table[key] = canonical
-    if not table:
-        return lambda text: text
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) + r")\b")
-    return lambda text: pattern.sub(lambda m: table[m.group(0)], text)

@@ -1,0 +1,48 @@
+"""The staff's vocabulary applied to text: colloquial words and misspellings read as canonical ones."""
+
+from __future__ import annotations
+
+from bot.language import STOP_WORDS
+from bot.model import Synonym
+from bot.text import normalize
+
+
+class Vocabulary:
+    """Rewrites every variant in a normalised text to its canonical word, longest variant first.
+
+    Works on words, not a giant regular expression, so it stays fast with thousands of variants.
+    """
+
+    def __init__(self, synonyms: tuple[Synonym, ...]) -> None:
+        self.table: dict[tuple[str, ...], str] = {}
+        for synonym in synonyms:
+            canonical = normalize(synonym.canonical)
+            for variant in synonym.variants:
+                key = tuple(normalize(variant).split())
+                if usable_variant(variant) and " ".join(key) != canonical:
+                    self.table[key] = canonical
+        self.longest = max((len(k) for k in self.table), default=0)
+
+    def __call__(self, text: str) -> str:
+        if not self.table:
+            return text
+        words = text.split()
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                canonical = self.table.get(tuple(words[i : i + n]))
+                if canonical is not None:
+                    out.append(canonical)
+                    i += n
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return " ".join(out)
+
+
+def usable_variant(variant: str) -> bool:
+    """A variant that normalises to a lone letter or a common word would rewrite half of every message."""
+    words = normalize(variant).split()
+    return bool(words) and not (len(words) == 1 and (len(words[0]) < 2 or words[0] in STOP_WORDS))
