@@ -42,12 +42,12 @@ class Band(str, Enum):
 class Thresholds:
     """Named cut-offs on the 0-100 score; tuned on the labelled set, kept round on purpose."""
 
-    urgent: float = 58.0  # an emergency entry at least this sure is shown at once
+    urgent: float = 50.0  # an emergency entry at least this sure is shown at once
     urgent_margin: float = 12.0  # ... even when a non-urgent entry scores up to this much higher
-    answer: float = 62.0  # a confident answer needs this score
-    margin: float = 6.0  # ... and this lead over the runner-up
-    sure: float = 85.0  # above this, no lead is needed
-    suggest: float = 38.0  # below this, nothing is offered
+    answer: float = 54.0  # a confident answer needs this score
+    margin: float = 2.0  # ... and this lead over the runner-up (a near tie is offered as a choice)
+    sure: float = 80.0  # above this, no lead is needed
+    suggest: float = 36.0  # below this, nothing is offered
     suggest_spread: float = 25.0  # suggestions lie within this distance of the best
 
 
@@ -58,8 +58,8 @@ CANDIDATES: Final = 8  # entries whose phrasings are compared one by one
 COVERAGE_WEIGHT: Final = 0.55
 PHRASE_WEIGHT: Final = 1.0 - COVERAGE_WEIGHT
 MAX_SEGMENTS: Final = 40
+FUZZY_PHRASES: Final = 6  # phrasings per entry compared character by character
 MIN_CORRECTION_LENGTH: Final = 4
-ANSWER_WORD_WEIGHT: Final = 0.2
 F1_SHARE: Final = 0.5  # best phrasing by shared rare words (F1) vs by fuzzy string ratio
 SET_SHARE: Final = 0.5  # token_set_ratio (forgives extra words) vs token_sort_ratio (does not)
 INFORMATION_MASS: Final = 3.0  # rarity-weighted words a message needs before its coverage counts fully  # how much a word found only in an entry's answer counts
@@ -130,12 +130,7 @@ class Matcher:
                     known.update(words)
                     for w in words:
                         share[stem(w)] = 1.0
-            weights = {s: 0.4 + 0.6 * min(1.0, f) for s, f in share.items()}
-            for lang in LANGS:  # the answer's own words: weak evidence, but they cover what people describe
-                for w in self._words(entry.answer[lang]):
-                    if w not in STOP_WORDS and not w.isdigit() and len(w) > 2:
-                        weights.setdefault(stem(w), ANSWER_WORD_WEIGHT)
-            strength.append(weights)
+            strength.append({s: 0.4 + 0.6 * min(1.0, f) for s, f in share.items()})
         postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for index, weights in enumerate(strength):
             for s, weight in weights.items():
@@ -149,6 +144,13 @@ class Matcher:
             for p in phrases
         ]
         self._phrases_of = by_entry
+        self._phrase_postings: list[dict[str, list[int]]] = []
+        for indexes in by_entry:
+            entry_postings: dict[str, list[int]] = defaultdict(list)
+            for phrase_index in indexes:
+                for term in set(self._phrases[phrase_index].text.split()):
+                    entry_postings[term].append(phrase_index)
+            self._phrase_postings.append(dict(entry_postings))
         for synonym in self.faq.synonyms:  # "deadlin" should find "deadline" before it becomes "plazo"
             for variant in synonym.variants:
                 known.update(w for w in normalize(variant).split() if w not in STOP_WORDS)
@@ -164,7 +166,7 @@ class Matcher:
 
     def _correct(self, word: str) -> str:
         """Map a word the FAQ does not know to the closest one it does ("fiansa" -> "fianza")."""
-        if word in self._known_set or len(word) < MIN_CORRECTION_LENGTH or word.isdigit():
+        if word in self._known_set or len(word) < MIN_CORRECTION_LENGTH or word.isdigit() or stem(word) in self._idf:
             return word
         cached = self._corrections.get(word)
         if cached is not None:
@@ -193,14 +195,16 @@ class Matcher:
         coverages = [self._coverage(stems) for stems in segments]
         # The best few entries by coverage in any segment are compared phrasing by phrasing, each
         # on the two segments that cover it best.
-        best_by_entry: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        for position, coverage in enumerate(coverages):
+        best: dict[int, float] = {}
+        for coverage in coverages:
             for index, value in coverage.items():
-                best_by_entry[index].append((value, position))
-        candidates = heapq.nlargest(CANDIDATES, best_by_entry, key=lambda i: max(best_by_entry[i])[0])
+                if value > best.get(index, 0.0):
+                    best[index] = value
+        candidates = heapq.nlargest(CANDIDATES, best, key=best.__getitem__)
         scores: dict[int, float] = {}
         for index in candidates:
-            for value, position in heapq.nlargest(2, best_by_entry[index]):
+            covering = ((coverage.get(index, 0.0), position) for position, coverage in enumerate(coverages))
+            for value, position in heapq.nlargest(2, covering):
                 phrase = self._phrase_similarity(segments[position], index, excluded)
                 score = 100.0 * COVERAGE_WEIGHT * value + PHRASE_WEIGHT * phrase
                 scores[index] = max(scores.get(index, 0.0), score)
@@ -238,20 +242,28 @@ class Matcher:
         return {index: mass * scale for index, mass in covered.items()}
 
     def _phrase_similarity(self, stems: list[str], entry: int, excluded: int | None) -> float:
-        """How close the segment is to the entry's closest phrasing (0-100)."""
-        phrases = [self._phrases[i] for i in self._phrases_of[entry] if i != excluded]
-        if not phrases:
-            return 0.0
+        """How close the segment is to the entry's closest phrasing (0-100).
+
+        Only phrasings that share a word with the segment are compared; the others cannot be close.
+        """
         query_terms = set(stems)
+        postings = self._phrase_postings[entry]
+        shared: dict[int, float] = defaultdict(float)
+        for term in query_terms:
+            idf = self._idf.get(term)
+            for phrase_index in postings.get(term, ()):
+                shared[phrase_index] += idf  # type: ignore[operator]
+        shared.pop(excluded, None)  # type: ignore[arg-type]
+        if not shared:
+            return 0.0
         query_mass = sum(self._idf.get(t, self._unknown_idf) for t in query_terms)
         best_f1 = 0.0
-        for phrase in phrases:
-            common = sum(self._idf.get(t, 0.0) for t in query_terms & phrase.terms)
-            if common:
-                precision, recall = common / query_mass, common / phrase.mass
-                best_f1 = max(best_f1, 2 * precision * recall / (precision + recall))
+        for phrase_index, common in shared.items():
+            precision, recall = common / query_mass, common / self._phrases[phrase_index].mass
+            best_f1 = max(best_f1, 2 * precision * recall / (precision + recall))
+        closest = heapq.nlargest(FUZZY_PHRASES, shared, key=shared.__getitem__)
         query = " ".join(stems)
-        choices = [phrase.text for phrase in phrases]
+        choices = [self._phrases[i].text for i in closest]
         by_sort = process.extractOne(query, choices, scorer=fuzz.token_sort_ratio, processor=None)
         by_set = process.extractOne(query, choices, scorer=fuzz.token_set_ratio, processor=None)
         fuzzy = (1.0 - SET_SHARE) * by_sort[1] + SET_SHARE * by_set[1]

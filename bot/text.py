@@ -8,22 +8,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = re.compile(r"['’`´]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 
-# Suffixes folded away so "papeles"/"papel", "arrested"/"arrest" and "deportación"/"deportation"
-# meet. Order matters: the first that fits is removed, then one final vowel.
-_SUFFIXES = ("aciones", "acion", "ations", "ation", "ing", "ed", "es", "s")
+# Suffixes folded away so "papeles"/"papel", "arrested"/"arrest", "revisar"/"reviso" and
+# "deportación"/"deportation" meet. Order matters: the first that fits is removed, then one final vowel.
+_SUFFIXES = ("aciones", "acion", "ations", "ation", "iendo", "ando", "ing", "ed", "es", "s", "ar", "ir")
 _FINAL_VOWELS = ("a", "o", "e")
 _MIN_STEM = 4
 
 
 def normalize(text: str) -> str:
     """Fold case, accents, apostrophes, punctuation, letter repeats and spaces. Idempotent."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # "está" -> "esta"; letters outside Latin, and emoji, fall away
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = text.lower()
     text = _APOSTROPHES.sub("", text)
     text = _NON_WORD.sub(" ", text)
@@ -31,6 +32,7 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=65_536)
 def stem(token: str) -> str:
     """A light suffix stripper for English and Spanish; crude, but the same on both sides."""
     if len(token) <= _MIN_STEM or token.isdigit():

@@ -22,6 +22,7 @@ class Vocabulary:
                 if usable_variant(variant) and " ".join(key) != canonical:
                     self.table[key] = canonical
         self.longest = max((len(k) for k in self.table), default=0)
+        self.starts = frozenset(k[0] for k in self.table)  # most words start no variant: one lookup
 
     def __call__(self, text: str) -> str:
         if not self.table:
@@ -30,6 +31,10 @@ class Vocabulary:
         out: list[str] = []
         i = 0
         while i < len(words):
+            if words[i] not in self.starts:
+                out.append(words[i])
+                i += 1
+                continue
             for n in range(min(self.longest, len(words) - i), 0, -1):
                 canonical = self.table.get(tuple(words[i : i + n]))
                 if canonical is not None:

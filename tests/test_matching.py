@@ -106,7 +106,7 @@ def test_message_at_telegram_limit_is_handled(matcher: Matcher) -> None:
         ("ICE", Lang.ES, Lang.ES),
         ("ICE", Lang.EN, Lang.EN),
         ("asilo", Lang.EN, Lang.ES),
-        ("bond", Lang.ES, Lang.EN),
+        ("lawyer", Lang.ES, Lang.EN),
         ("mi husband fue arrested por ICE", Lang.EN, Lang.ES),
         ("my esposo was taken by la migra what do I do", Lang.ES, Lang.EN),
         ("¿Qué?", Lang.EN, Lang.ES),
