@@ -60,6 +60,7 @@ PHRASE_WEIGHT: Final = 1.0 - COVERAGE_WEIGHT
 MAX_SEGMENTS: Final = 40
 FUZZY_PHRASES: Final = 6  # phrasings per entry compared character by character
 MIN_CORRECTION_LENGTH: Final = 4
+UNKNOWN_WORD_WEIGHT: Final = 1.0  # a word no entry uses weighs this much of the rarest word: the out-of-scope signal
 F1_SHARE: Final = 0.5  # best phrasing by shared rare words (F1) vs by fuzzy string ratio
 SET_SHARE: Final = 0.5  # token_set_ratio (forgives extra words) vs token_sort_ratio (does not)
 INFORMATION_MASS: Final = 3.0  # rarity-weighted words a message needs before its coverage counts fully  # how much a word found only in an entry's answer counts
@@ -137,7 +138,7 @@ class Matcher:
                 postings[s].append((index, weight))
         count = max(1, len(self._entries))
         self._idf = {s: math.log(1.0 + count / len(p)) for s, p in postings.items()}
-        self._unknown_idf = math.log(1.0 + count / 0.75)
+        self._unknown_idf = UNKNOWN_WORD_WEIGHT * math.log(1.0 + count / 0.75)
         self._postings = dict(postings)
         self._phrases = [
             _Phrase(p.entry, p.lang, p.text, frozenset(p.text.split()), sum(self._idf.get(t, 0.0) for t in set(p.text.split())) or 1.0)
