@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -57,6 +58,11 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = date.today, stdin:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug of ours: staff get one line, developers set BOT_DEBUG=1
+        if os.environ.get("BOT_DEBUG"):
+            raise
+        print(f"error: something went wrong inside the bot ({type(exc).__name__}); run with BOT_DEBUG=1 for details", file=sys.stderr)
+        return 3
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -10,6 +10,7 @@ from bot.texts import say
 OFFICE_REFERENCE = "office"
 _REFERENCE = re.compile(r"\{\s*office\.([a-z_]+)\s*\}")
 _LONGEST_PLACEHOLDER = "x" * 120  # stands in for an office value when measuring the longest answer
+SOURCES_SHOWN = 3  # on a phone in a hurry, the first (official) sources; staff order them
 
 
 def office_value(office: Office, key: str, lang: Lang) -> str:
@@ -40,7 +41,9 @@ def answer_body(entry: Entry, office: Office, lang: Lang, longest: bool = False)
 
 def source_lines(entry: Entry, lang: Lang) -> str:
     lines = [say("sources", lang)]
-    lines.extend(f"- {source.title}: {source.url}" for source in entry.sources)
+    lines.extend(f"- {source.title}: {source.url}" for source in entry.sources[:SOURCES_SHOWN])
+    if len(entry.sources) > SOURCES_SHOWN:
+        lines.append(say("more_sources", lang, count=str(len(entry.sources) - SOURCES_SHOWN)))
     key = "time_sensitive" if entry.time_sensitive else "reviewed"
     lines.append(say(key, lang, date=entry.reviewed.isoformat()))
     return "\n".join(lines)

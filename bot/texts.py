@@ -16,6 +16,10 @@ TEXTS: Final[dict[str, dict[Lang, str]]] = {
         Lang.ES: "Esto es información general, no es asesoría legal. Para hablar de su caso, haga una cita gratis con nuestro equipo legal.",
     },
     "sources": {Lang.EN: "Sources:", Lang.ES: "Fuentes:"},
+    "more_sources": {
+        Lang.EN: "(and {count} more, listed in our FAQ files)",
+        Lang.ES: "(y {count} más, en los archivos de nuestras preguntas frecuentes)",
+    },
     "reviewed": {Lang.EN: "Checked on {date}.", Lang.ES: "Revisado el {date}."},
     "time_sensitive": {
         Lang.EN: "This changes often. Checked on {date}; ask us what applies today.",

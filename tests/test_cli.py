@@ -155,3 +155,17 @@ def test_malformed_token_is_one_clear_line(capsys: pytest.CaptureFixture[str], m
 def test_missing_faq_folder_is_a_user_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, err = run(capsys, "--faq", str(tmp_path / "nowhere"), "ask", "hola")
     assert code == 2 and "Traceback" not in err and "python -m bot check" in err
+
+
+def test_unexpected_fault_is_one_line_without_traceback(
+    capsys: pytest.CaptureFixture[str], mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.delenv("BOT_DEBUG", raising=False)
+    monkeypatch.setattr(bot.cli, "check_faq", broken)
+    code, out, err = run(capsys, "--faq", str(mini), "check")
+    assert code == 3 and "Traceback" not in err and err.count("\n") == 1 and "BOT_DEBUG" in err
