@@ -17,8 +17,8 @@ TEXTS: Final[dict[str, dict[Lang, str]]] = {
     },
     "sources": {Lang.EN: "Sources:", Lang.ES: "Fuentes:"},
     "more_sources": {
-        Lang.EN: "(and {count} more, listed in our FAQ files)",
-        Lang.ES: "(y {count} más, en los archivos de nuestras preguntas frecuentes)",
+        Lang.EN: "(and {count} more sources; ask us for them)",
+        Lang.ES: "(y {count} fuentes más; pídanoslas)",
     },
     "reviewed": {Lang.EN: "Checked on {date}.", Lang.ES: "Revisado el {date}."},
     "time_sensitive": {
