@@ -1,15 +1,20 @@
 """Finding the FAQ entry that answers a message, or saying honestly that none does.
 
 How a message is scored, in order:
-1. Normalise (`text.normalize`), read colloquial words as their canonical ones (the vocabulary),
-   and split long messages into sentences: the question is often the last part of a story.
-2. For each sentence and pair of sentences, drop function words, correct typos against the words
-   the FAQ knows, and fold suffixes (`text.stem`).
-3. Coverage: how much of the message's information (words weighted by rarity across entries) an
-   entry's questions account for. Words the FAQ has never seen count against every entry, which is
-   what keeps "how do I get a divorce" out of the asylum answers.
-4. Phrase similarity (RapidFuzz token ratios) against each phrasing of the best candidates.
-5. The two combine into a 0-100 score; named thresholds turn the ranking into a band.
+1. Normalise (`text.normalize`), correct typos against the words the FAQ knows, read colloquial
+   words as their canonical ones (the vocabulary), drop function words, fold suffixes
+   (`text.stem`). Long messages are split into sentences and pairs of sentences: the question is
+   often the last part of a story.
+2. Evidence, per segment: coverage (how much of the segment's information, words weighted by
+   rarity, an entry's phrasings account for; words the FAQ never uses count against every entry,
+   which keeps "how do I get a divorce" out) and phrase similarity (shared rare words and RapidFuzz
+   token ratios against the entry's closest phrasings).
+3. Naive Bayes over the whole message ranks the candidates: trained on the FAQ's own phrasings,
+   it tells close neighbours apart ("asylum fees" vs "asylum application") far better than
+   overlap alone. Being normalised over entries, it cannot say "none of them"; that stays the
+   evidence score's job. A long message adds to the evidence in proportion to how many known words
+   it has and how clearly Bayes points at one entry.
+4. Named thresholds turn the ranking and the evidence into a band.
 """
 
 from __future__ import annotations
@@ -44,7 +49,7 @@ class Thresholds:
 
     urgent: float = 50.0  # an emergency entry at least this sure is shown at once
     urgent_margin: float = 12.0  # ... even when a non-urgent entry scores up to this much higher
-    answer: float = 54.0  # a confident answer needs this score
+    answer: float = 56.0  # a confident answer needs this evidence
     margin: float = 2.0  # ... and this lead over the runner-up (a near tie is offered as a choice)
     sure: float = 80.0  # above this, no lead is needed
     suggest: float = 36.0  # below this, nothing is offered
@@ -60,6 +65,13 @@ PHRASE_WEIGHT: Final = 1.0 - COVERAGE_WEIGHT
 MAX_SEGMENTS: Final = 40
 FUZZY_PHRASES: Final = 6  # phrasings per entry compared character by character
 MIN_CORRECTION_LENGTH: Final = 4
+BAYES_ALPHA: Final = 0.5  # naive Bayes smoothing
+BAYES_CANDIDATES: Final = 30  # entries whose Bayes probability is computed exactly
+BAYES_WEIGHT: Final = 0.4  # share of the naive Bayes probability in the final score
+LONG_STORY_SENTENCES: Final = 6  # beyond this, the closing sentences get a say of their own
+STORY_BONUS: Final = 25.0  # confidence added for a long message whose words point to one entry
+STORY_WORDS_FROM: Final = 3  # known words before the bonus starts
+STORY_WORDS_SPAN: Final = 8.0  # known words over which it grows to full
 UNKNOWN_WORD_WEIGHT: Final = 1.0  # a word no entry uses weighs this much of the rarest word: the out-of-scope signal
 F1_SHARE: Final = 0.5  # best phrasing by shared rare words (F1) vs by fuzzy string ratio
 SET_SHARE: Final = 0.5  # token_set_ratio (forgives extra words) vs token_sort_ratio (does not)
@@ -145,6 +157,7 @@ class Matcher:
             for p in phrases
         ]
         self._phrases_of = by_entry
+        self._build_bayes()
         self._phrase_postings: list[dict[str, list[int]]] = []
         for indexes in by_entry:
             entry_postings: dict[str, list[int]] = defaultdict(list)
@@ -161,6 +174,75 @@ class Matcher:
             english_only=frozenset(words_by_lang[Lang.EN] - words_by_lang[Lang.ES]),
             spanish_only=frozenset(words_by_lang[Lang.ES] - words_by_lang[Lang.EN]),
         )
+
+    def _build_bayes(self) -> None:
+        """Word counts per entry for a naive Bayes ranking: which entry's phrasings use these words."""
+        counts: list[dict[str, float]] = [defaultdict(float) for _ in self._entries]
+        for phrase in self._phrases:
+            for term in phrase.terms:
+                counts[phrase.entry][term] += 1.0
+        for index, entry in enumerate(self._entries):
+            for lang in LANGS:
+                for keyword in entry.keywords[lang]:
+                    for w in self._words(keyword):
+                        if w not in STOP_WORDS:
+                            counts[index][stem(w)] += 1.0
+        vocabulary = {term for c in counts for term in c}
+        self._bayes_totals = [sum(c.values()) for c in counts]
+        self._bayes_vocabulary = max(1, len(vocabulary))
+        self._bayes_counts = counts
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for index, c in enumerate(counts):
+            for term, count in c.items():
+                postings[term].append((index, math.log((count + BAYES_ALPHA) / BAYES_ALPHA)))
+        self._bayes_postings = dict(postings)
+        self._bayes_norms: dict[int, float] = {}
+        self._bayes_log_denominators = [math.log(t + BAYES_ALPHA * self._bayes_vocabulary) for t in self._bayes_totals]
+
+    def _bayes_base(self, index: int, terms: int, excluded: _Phrase | None) -> float:
+        if excluded is not None and excluded.entry == index:
+            total = self._bayes_totals[index] - len(excluded.terms)
+            return -terms * math.log(total + BAYES_ALPHA * self._bayes_vocabulary)
+        return -terms * self._bayes_log_denominators[index]
+
+    def _bayes_norm(self, terms: int) -> float:
+        """log of the sum over all entries of exp(base), cached per query length."""
+        cached = self._bayes_norms.get(terms)
+        if cached is None:
+            bases = [-terms * d for d in self._bayes_log_denominators]
+            top = max(bases)
+            cached = top + math.log(sum(math.exp(b - top) for b in bases))
+            if len(self._bayes_norms) < 256:
+                self._bayes_norms[terms] = cached
+        return cached
+
+    def _posterior(self, stems: list[str], excluded: int | None) -> dict[int, float]:
+        """Naive Bayes probability of the likeliest entries given the message's words.
+
+        Words no entry uses are skipped. Entries outside the best few are counted in the
+        normaliser as if they shared no word (a slight overestimate of the winners, never of
+        the losers).
+        """
+        terms = [t for t in dict.fromkeys(stems) if t in self._bayes_postings]
+        if not terms:
+            return {}
+        left_out = self._phrases[excluded] if excluded is not None else None
+        gains: dict[int, float] = defaultdict(float)
+        for term in terms:
+            for index, gain in self._bayes_postings[term]:
+                gains[index] += gain
+        if left_out is not None:
+            for term in left_out.terms & set(terms):
+                count = self._bayes_counts[left_out.entry][term]
+                gains[left_out.entry] += math.log((count - 1.0 + BAYES_ALPHA) / (count + BAYES_ALPHA))
+        n = len(terms)
+        best = heapq.nlargest(BAYES_CANDIDATES, gains, key=lambda i: gains[i] - n * self._bayes_log_denominators[i])
+        logits = {i: gains[i] + self._bayes_base(i, n, left_out) for i in best}
+        norm_all = self._bayes_norm(n)
+        top = max(norm_all, *logits.values())
+        rest = math.exp(norm_all - top) - sum(math.exp(-n * self._bayes_log_denominators[i] - top) for i in logits)
+        z = max(rest, 0.0) + sum(math.exp(v - top) for v in logits.values())
+        return {i: math.exp(v - top) / z for i, v in logits.items()}
 
     def _words(self, raw: str) -> list[str]:
         return self._replace(normalize(raw)).split()
@@ -209,8 +291,29 @@ class Matcher:
                 phrase = self._phrase_similarity(segments[position], index, excluded)
                 score = 100.0 * COVERAGE_WEIGHT * value + PHRASE_WEIGHT * phrase
                 scores[index] = max(scores.get(index, 0.0), score)
-        ranking = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        return self._decide(ranking, lang)
+        # Naive Bayes over the whole message decides the order among close candidates; it is
+        # normalised over entries, so it says nothing about being out of scope: the coverage-based
+        # score keeps that role through the blend.
+        posterior = self._posterior([t for stems in segments for t in stems], excluded)
+        parts = sentences(text)
+        if len(parts) > LONG_STORY_SENTENCES:
+            # In a long story the many words of the story drown the question that closes it: the
+            # last two sentences weigh as much as all the rest.
+            tail = [t for part in parts[-2:] for t in self._content(part)]
+            ending = self._posterior(tail, excluded)
+            if ending:
+                posterior = {i: 0.5 * posterior.get(i, 0.0) + 0.5 * ending.get(i, 0.0) for i in posterior.keys() | ending.keys()}
+        for index, probability in posterior.items():
+            if index not in scores and probability > 0.2:
+                scores[index] = 0.0
+        blended = {i: (1.0 - BAYES_WEIGHT) * v + BAYES_WEIGHT * 100.0 * posterior.get(i, 0.0) for i, v in scores.items()}
+        # A long story dilutes coverage in every sentence, yet gives naive Bayes many words to go on.
+        known = len({t for stems in segments for t in stems if t in self._bayes_postings})
+        weight = STORY_BONUS * min(1.0, max(0.0, (known - STORY_WORDS_FROM) / STORY_WORDS_SPAN))
+        if weight:
+            scores = {i: v + weight * posterior.get(i, 0.0) for i, v in scores.items()}
+        order = sorted(blended, key=lambda i: (-blended[i], i))
+        return self._decide(order, blended, scores, lang)
 
     def _segments(self, text: str) -> list[str]:
         parts = sentences(text)
@@ -284,24 +387,26 @@ class Matcher:
                     return phrase_index
         return None
 
-    def _decide(self, ranking: list[tuple[int, float]], lang: Lang) -> Match:
+    def _decide(self, order: list[int], blended: dict[int, float], evidence: dict[int, float], lang: Lang) -> Match:
+        """Pick the band. `order` ranks entries by the blended score; how sure we are comes from
+        `evidence` (coverage and phrasing), which, unlike the normalised Bayes part, drops for
+        messages the FAQ does not cover."""
         t = self.thresholds
-        named = tuple((self._entries[i].id, round(s, 1)) for i, s in ranking[:10])
-        if not ranking:
+        named = tuple((self._entries[i].id, round(blended[i], 1)) for i in order[:10])
+        if not order:
             return Match(Band.NONE, None, 0.0, lang, (), named)
-        top_index, top = ranking[0]
-        second = ranking[1][1] if len(ranking) > 1 else 0.0
-        for index, score in ranking:
-            if score < top - t.urgent_margin:
+        top_index = order[0]
+        top, lead = evidence[top_index], blended[top_index] - (blended[order[1]] if len(order) > 1 else 0.0)
+        for index in order:
+            if blended[index] < blended[top_index] - t.urgent_margin:
                 break
-            if self._entries[index].urgent and score >= t.urgent:
-                return Match(Band.URGENT, self._entries[index].id, score, lang, (), named)
-        if top >= t.answer and (top - second >= t.margin or top >= t.sure):
+            if self._entries[index].urgent and evidence[index] >= t.urgent:
+                return Match(Band.URGENT, self._entries[index].id, evidence[index], lang, (), named)
+        if top >= t.answer and (lead >= t.margin or top >= t.sure):
             return Match(Band.ANSWER, self._entries[top_index].id, top, lang, (), named)
-        if top >= t.suggest:
-            picks = tuple(
-                self._entries[i].id for i, s in ranking[:MAX_SUGGESTIONS] if s >= t.suggest and s >= top - t.suggest_spread
-            )
+        best = max(evidence[i] for i in order[:MAX_SUGGESTIONS])
+        if best >= t.suggest:
+            picks = tuple(self._entries[i].id for i in order[:MAX_SUGGESTIONS] if evidence[i] >= t.suggest and evidence[i] >= best - t.suggest_spread)
             return Match(Band.SUGGEST, None, top, lang, picks, named)
         return Match(Band.NONE, None, top, lang, (), named)
 
