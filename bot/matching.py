@@ -63,9 +63,11 @@ CANDIDATES: Final = 8  # entries whose phrasings are compared one by one
 COVERAGE_WEIGHT: Final = 0.55
 PHRASE_WEIGHT: Final = 1.0 - COVERAGE_WEIGHT
 MAX_SEGMENTS: Final = 40
+COMMON_POSTINGS: Final = 400  # a word in more entries than this only adds to entries already found
 FUZZY_PHRASES: Final = 6  # phrasings per entry compared character by character
 MIN_CORRECTION_LENGTH: Final = 4
 BAYES_ALPHA: Final = 0.5  # naive Bayes smoothing
+BAYES_POOL: Final = 200  # in a large FAQ, Bayes looks only at the entries with the best coverage
 BAYES_CANDIDATES: Final = 30  # entries whose Bayes probability is computed exactly
 BAYES_WEIGHT: Final = 0.4  # share of the naive Bayes probability in the final score
 LONG_STORY_SENTENCES: Final = 6  # beyond this, the closing sentences get a say of their own
@@ -152,6 +154,7 @@ class Matcher:
         self._idf = {s: math.log(1.0 + count / len(p)) for s, p in postings.items()}
         self._unknown_idf = UNKNOWN_WORD_WEIGHT * math.log(1.0 + count / 0.75)
         self._postings = dict(postings)
+        self._posting_maps = {term: dict(p) for term, p in postings.items()}
         self._phrases = [
             _Phrase(p.entry, p.lang, p.text, frozenset(p.text.split()), sum(self._idf.get(t, 0.0) for t in set(p.text.split())) or 1.0)
             for p in phrases
@@ -196,6 +199,7 @@ class Matcher:
             for term, count in c.items():
                 postings[term].append((index, math.log((count + BAYES_ALPHA) / BAYES_ALPHA)))
         self._bayes_postings = dict(postings)
+        self._bayes_maps = {term: dict(p) for term, p in postings.items()}
         self._bayes_norms: dict[int, float] = {}
         self._bayes_log_denominators = [math.log(t + BAYES_ALPHA * self._bayes_vocabulary) for t in self._bayes_totals]
 
@@ -216,7 +220,7 @@ class Matcher:
                 self._bayes_norms[terms] = cached
         return cached
 
-    def _posterior(self, stems: list[str], excluded: int | None) -> dict[int, float]:
+    def _posterior(self, stems: list[str], excluded: int | None, among: list[int] | None = None) -> dict[int, float]:
         """Naive Bayes probability of the likeliest entries given the message's words.
 
         Words no entry uses are skipped. Entries outside the best few are counted in the
@@ -228,9 +232,17 @@ class Matcher:
             return {}
         left_out = self._phrases[excluded] if excluded is not None else None
         gains: dict[int, float] = defaultdict(float)
-        for term in terms:
-            for index, gain in self._bayes_postings[term]:
-                gains[index] += gain
+        if among is None:
+            for term in terms:
+                for index, gain in self._bayes_postings[term]:
+                    gains[index] += gain
+        else:
+            for term in terms:
+                term_gains = self._bayes_maps[term]
+                for index in among:
+                    gain = term_gains.get(index)
+                    if gain is not None:
+                        gains[index] += gain
         if left_out is not None:
             for term in left_out.terms & set(terms):
                 count = self._bayes_counts[left_out.entry][term]
@@ -294,13 +306,14 @@ class Matcher:
         # Naive Bayes over the whole message decides the order among close candidates; it is
         # normalised over entries, so it says nothing about being out of scope: the coverage-based
         # score keeps that role through the blend.
-        posterior = self._posterior([t for stems in segments for t in stems], excluded)
+        among = heapq.nlargest(BAYES_POOL, best, key=best.__getitem__) if len(best) > BAYES_POOL else None
+        posterior = self._posterior([t for stems in segments for t in stems], excluded, among)
         parts = sentences(text)
         if len(parts) > LONG_STORY_SENTENCES:
             # In a long story the many words of the story drown the question that closes it: the
             # last two sentences weigh as much as all the rest.
             tail = [t for part in parts[-2:] for t in self._content(part)]
-            ending = self._posterior(tail, excluded)
+            ending = self._posterior(tail, excluded, among)
             if ending:
                 posterior = {i: 0.5 * posterior.get(i, 0.0) + 0.5 * ending.get(i, 0.0) for i in posterior.keys() | ending.keys()}
         for index, probability in posterior.items():
@@ -331,16 +344,28 @@ class Matcher:
         return [stem(w) for w in self._replace(" ".join(words)).split() if w not in STOP_WORDS]
 
     def _coverage(self, stems: list[str]) -> dict[int, float]:
-        """For each entry, the share (0-1) of the segment's rarity-weighted words it accounts for."""
+        """For each entry, the share (0-1) of the segment's rarity-weighted words it accounts for.
+
+        Rare words are added up over every entry that uses them; a word used by very many entries
+        (a large FAQ's "asylum") only adds to entries already found, which keeps big FAQs fast
+        and changes little: such words carry little weight.
+        """
         unique = dict.fromkeys(stems)
         total = sum(self._idf.get(s, self._unknown_idf) for s in unique)
+        known = sorted((s for s in unique if s in self._idf), key=lambda s: len(self._postings[s]))
         covered: dict[int, float] = defaultdict(float)
-        for s in unique:
-            idf = self._idf.get(s)
-            if idf is None:
-                continue
-            for index, weight in self._postings[s]:
-                covered[index] += idf * weight
+        for position, s in enumerate(known):
+            idf = self._idf[s]
+            postings = self._postings[s]
+            if position == 0 or len(postings) <= COMMON_POSTINGS or len(covered) > len(postings):
+                for index, weight in postings:
+                    covered[index] += idf * weight
+            else:
+                weights = self._posting_maps[s]
+                for index in covered:
+                    weight = weights.get(index)
+                    if weight is not None:
+                        covered[index] += idf * weight
         # A segment like "I am undocumented." says too little to be sure of anything.
         scale = min(1.0, total / INFORMATION_MASS) / total if total else 0.0
         return {index: mass * scale for index, mass in covered.items()}
