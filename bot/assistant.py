@@ -19,6 +19,7 @@ CATEGORY = "cat:"
 MENU = "menu"
 BOOK = "book"
 NONE_OF_THESE = "none"
+EMERGENCY_ENTRY = "ice-at-door"
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,12 @@ class Assistant:
         return Reply(render_answer(entry, self.faq.office, lang), tuple(buttons))
 
     def main_menu(self, lang: Lang) -> Reply:
-        buttons = [Button(c.title[lang], f"{CATEGORY}{c.id}") for c in self.faq.categories]
+        """Categories, with the emergency entry always first: it must be one tap away."""
+        buttons = []
+        emergency = self.faq.by_id.get(EMERGENCY_ENTRY) or next((e for e in self.faq.entries if e.urgent), None)
+        if emergency is not None:
+            buttons.append(Button(say("emergency_button", lang), f"{ENTRY}{emergency.id}"))
+        buttons.extend(Button(c.title[lang], f"{CATEGORY}{c.id}") for c in self.faq.categories)
         buttons.append(self._book_button(lang))
         return Reply(say("menu_intro", lang), tuple(buttons))
 

@@ -35,13 +35,8 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = date.today, stdin:
         faq_dir = Path(args.faq) if args.faq else settings.faq_dir
         if args.command is None:
             if settings.token is not None:
-                print(
-                    "TELEGRAM_BOT_TOKEN is set, but the Telegram bot is not built yet; "
-                    "starting the terminal chat instead.",
-                    file=sys.stderr,
-                )
-            else:
-                print("No TELEGRAM_BOT_TOKEN set: starting the terminal chat.", file=sys.stderr)
+                return _telegram(settings, _load(faq_dir, clock))
+            print("No TELEGRAM_BOT_TOKEN set: starting the terminal chat.", file=sys.stderr)
             return _chat(_load(faq_dir, clock), stdin)
         if args.command == "check":
             return _check(faq_dir, clock(), args.strict)
@@ -209,6 +204,20 @@ def _eval(faq: Faq, args: argparse.Namespace) -> int:
         print(f"FAILED: false answers {report.false_answers:.1f}% are above the ceiling of {args.max_false_answers}%", file=sys.stderr)
         failed = True
     return 1 if failed else 0
+
+
+# -- telegram ------------------------------------------------------------------------------------
+
+
+def _telegram(settings, faq: Faq) -> int:  # type: ignore[no-untyped-def]
+    """Run the Telegram bot by long polling (imported here: the core never imports telegram)."""
+    import logging
+
+    from bot.telegram_adapter.app import run
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    run(settings, Assistant(faq))
+    return 0
 
 
 # -- chat ----------------------------------------------------------------------------------------

@@ -26,10 +26,14 @@ class Secret:
     __str__ = __repr__
 
 
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+
+
 @dataclass(frozen=True)
 class Settings:
     faq_dir: Path
     token: Secret | None
+    api_base_url: str = DEFAULT_API_BASE_URL  # the library appends the token
 
 
 def load_settings(environ: Mapping[str, str]) -> Settings:
@@ -44,7 +48,10 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
                 "copy it again from @BotFather into .env or the environment"
             )
         token = Secret(raw_token)
-    return Settings(faq_dir=faq_dir, token=token)
+    base_url = (environ.get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL).strip()
+    if not base_url.startswith(("http://", "https://")):
+        raise SettingsError("TELEGRAM_API_BASE_URL must start with http:// or https://, like https://api.telegram.org/bot")
+    return Settings(faq_dir=faq_dir, token=token, api_base_url=base_url)
 
 
 def read_env_file(path: Path) -> dict[str, str]:

@@ -56,6 +56,23 @@ TEXTS: Final[dict[str, dict[Lang, str]]] = {
         Lang.EN: "Type the number of your choice, or ask another question.",
         Lang.ES: "Escriba el número de su opción, o haga otra pregunta.",
     },
+    "greeting": {
+        Lang.EN: "Hello! I am the assistant of an immigration law office in Van Nuys. Ask me about ICE, immigration court, asylum or your rights, in English or Spanish, or use the menu.",
+        Lang.ES: "¡Hola! Soy el asistente de una oficina de abogados de inmigración en Van Nuys. Pregúnteme sobre la migra, la corte de inmigración, el asilo o sus derechos, en español o inglés, o use el menú.",
+    },
+    "help": {
+        Lang.EN: "Type your question in your own words, for example \"ICE is at my door\" or \"how do I check my court date\". /menu shows the topics; /book a free consultation.",
+        Lang.ES: "Escriba su pregunta con sus palabras, por ejemplo \"la migra está en mi puerta\" o \"cómo veo mi fecha de corte\". /menu muestra los temas; /cita para una consulta gratis.",
+    },
+    "type_please": {
+        Lang.EN: "I can only read text. Please type your question in a few words.",
+        Lang.ES: "Solo puedo leer texto. Por favor escriba su pregunta en pocas palabras.",
+    },
+    "went_wrong": {
+        Lang.EN: "Sorry, something went wrong on our side. Please try again, or call the office: {phone}.",
+        Lang.ES: "Perdón, algo falló de nuestro lado. Intente otra vez o llame a la oficina: {phone}.",
+    },
+    "emergency_button": {Lang.EN: "🚨 ICE is at my door", Lang.ES: "🚨 La migra está en mi puerta"},
     "chat_welcome": {
         Lang.EN: "Hello! I answer general questions about immigration (ICE, court, asylum, your rights). Type your question, or 'menu'. Ctrl-D to leave.",
         Lang.ES: "¡Hola! Respondo preguntas generales de inmigración (la migra, corte, asilo, sus derechos). Escriba su pregunta, o 'menú'. Ctrl-D para salir.",

@@ -1,0 +1,213 @@
+"""Building and running the python-telegram-bot Application around the conversation core."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import MessageLimit
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.assistant import MENU, Assistant, Reply, Session
+from bot.model import Lang
+from bot.rendering import office_value
+from bot.settings import Settings
+from bot.texts import say
+
+log = logging.getLogger("bot.telegram")
+
+
+@dataclass
+class Sessions:
+    """Per-user conversation state, kept in memory (a database store replaces it later)."""
+
+    by_user: dict[int, Session] = field(default_factory=dict)
+
+    def get(self, user_id: int, language_code: str | None) -> Session:
+        session = self.by_user.get(user_id)
+        if session is None:
+            session = Session(lang=language_of(language_code))
+        return session
+
+    def put(self, user_id: int, session: Session) -> None:
+        self.by_user[user_id] = session
+
+
+def language_of(code: str | None) -> Lang | None:
+    """Telegram's optional IETF language tag, reduced to a language the bot speaks."""
+    if not code:
+        return None
+    prefix = code.split("-")[0].lower()
+    return next((lang for lang in Lang if lang.value == prefix), None)
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(b.label, callback_data=b.payload)] for b in reply.buttons])
+
+
+def chunks(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
+    """Split a long text at line breaks so no message exceeds Telegram's limit."""
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            parts.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    if current or not parts:
+        parts.append(current)
+    return parts
+
+
+class TelegramBot:
+    """Handlers that translate between Telegram and the `Assistant`. No business logic here."""
+
+    def __init__(self, assistant: Assistant, sessions: Sessions | None = None) -> None:
+        self.assistant = assistant
+        self.sessions = sessions or Sessions()
+
+    def install(self, application: Application) -> None:  # type: ignore[type-arg]
+        private = filters.ChatType.PRIVATE
+        application.add_handler(CommandHandler("start", self.start, filters=private))
+        application.add_handler(CommandHandler("menu", self.menu, filters=private))
+        application.add_handler(CommandHandler(["help", "ayuda"], self.help, filters=private))
+        application.add_handler(CallbackQueryHandler(self.button))
+        application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, self.text))
+        application.add_handler(MessageHandler(private & ~filters.TEXT & ~filters.COMMAND, self.not_text))
+        application.add_error_handler(self.error)
+
+    # -- handlers --------------------------------------------------------------------------------
+
+    async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        user, session = self._session(update)
+        lang = session.lang or Lang.EN
+        argument = context.args[0].lower() if context.args else ""
+        log.info("event=start user=%s arg=%s", user, argument or "-")
+        greeting = Reply(f"{say('greeting', lang)}\n\n{say('disclaimer', lang)}")
+        session = Session(lang=lang, disclaimer_shown=True)
+        if argument == "ice":
+            replies = [greeting, self.assistant.entry_reply("ice-at-door", lang)] if "ice-at-door" in self.assistant.faq.by_id else [greeting]
+        elif argument == "book":
+            replies = [greeting, self.assistant.booking_info(lang)]
+        else:
+            replies = [greeting, self.assistant.main_menu(lang)]
+        self.sessions.put(user, session)
+        await self._send(update, replies)
+
+    async def menu(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        user, session = self._session(update)
+        session, replies = self.assistant.on_button(session, MENU)
+        self.sessions.put(user, session)
+        await self._send(update, replies)
+
+    async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        _, session = self._session(update)
+        await self._send(update, [Reply(say("help", session.lang or Lang.EN))])
+
+    async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        user, session = self._session(update)
+        assert update.effective_message is not None
+        session, replies, match = self.assistant.on_text(session, update.effective_message.text or "")
+        self.sessions.put(user, session)
+        if match is not None:
+            log.info("event=question user=%s band=%s entry=%s lang=%s", user, match.band.value, match.entry_id or "-", match.lang.value)
+        await self._send(update, replies)
+
+    async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        user, session = self._session(update)
+        log.info("event=not_text user=%s", user)
+        await self._send(update, [Reply(say("type_please", session.lang or Lang.EN))])
+
+    async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        user, session = self._session(update)
+        session, replies = self.assistant.on_button(session, query.data or "")
+        self.sessions.put(user, session)
+        log.info("event=button user=%s", user)
+        await self._send(update, replies)
+
+    async def error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The one error handler: log the fault's kind, tell the user kindly, never a traceback."""
+        log.error("event=error kind=%s", type(context.error).__name__)
+        if isinstance(update, Update) and update.effective_chat is not None:
+            _, session = self._session(update)
+            lang = session.lang or Lang.EN
+            phone = office_value(self.assistant.faq.office, "phone", lang)
+            try:
+                await context.bot.send_message(update.effective_chat.id, say("went_wrong", lang, phone=phone))
+            except Exception as exc:  # the network may be what failed; nothing more to do
+                log.error("event=error_reply_failed kind=%s", type(exc).__name__)
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _session(self, update: Update) -> tuple[int, Session]:
+        user = update.effective_user
+        user_id = user.id if user else 0
+        return user_id, self.sessions.get(user_id, user.language_code if user else None)
+
+    async def _send(self, update: Update, replies: list[Reply]) -> None:
+        chat = update.effective_chat
+        assert chat is not None
+        bot = update.get_bot()
+        for reply in replies:
+            parts = chunks(reply.text)
+            for index, part in enumerate(parts):
+                markup = keyboard(reply) if index == len(parts) - 1 else None
+                await bot.send_message(chat.id, part, reply_markup=markup, disable_web_page_preview=True)
+
+
+def build_application(
+    settings: Settings,
+    assistant: Assistant,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+    rate_limit: bool = True,
+) -> Application:  # type: ignore[type-arg]
+    """The Application with our handlers; `request` lets tests answer the Bot API in memory."""
+    if settings.token is None:
+        raise ValueError("a token is needed to build the Telegram application")
+    quiet_library_logs()
+    builder: ApplicationBuilder = Application.builder().token(settings.token.value).base_url(settings.api_base_url)  # type: ignore[type-arg]
+    if rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    if request is not None:
+        builder = builder.request(request)
+    if updates_request is not None:
+        builder = builder.get_updates_request(updates_request)
+    application = builder.build()
+    TelegramBot(assistant).install(application)
+    return application
+
+
+def quiet_library_logs() -> None:
+    """Keep the token out of logs: httpx logs every request URL at INFO, and python-telegram-bot
+    logs the Bot API URL at DEBUG; both URLs contain the token."""
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    logging.getLogger("telegram").setLevel(logging.INFO)
+
+
+def run(settings: Settings, assistant: Assistant) -> None:
+    application = build_application(settings, assistant)
+    log.info("event=polling_start")
+    application.run_polling(allowed_updates=Update.ALL_TYPES)

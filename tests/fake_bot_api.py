@@ -1,0 +1,68 @@
+"""An in-memory Bot API: a `BaseRequest` that answers like Telegram and records every call.
+
+Only the methods the bot is expected to use are answered; anything else is recorded as
+unexpected, and tests assert there was none.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from typing import Any
+
+from telegram.request import BaseRequest, RequestData
+
+BOT_USER = {"id": 4242, "is_bot": True, "first_name": "OfficeBot", "username": "office_test_bot"}
+
+
+class FakeBotApi(BaseRequest):
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.unexpected: list[str] = []
+        self._ids = itertools.count(1000)
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 1.0
+
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None, **_: Any) -> tuple[int, bytes]:
+        name = url.rsplit("/", 1)[-1]
+        params = request_data.parameters if request_data is not None else {}
+        self.calls.append((name, dict(params)))
+        handler = getattr(self, f"_{name}", None)
+        if handler is None:
+            self.unexpected.append(name)
+            return 400, json.dumps({"ok": False, "error_code": 400, "description": f"unexpected method {name}"}).encode()
+        return 200, json.dumps({"ok": True, "result": handler(params)}).encode()
+
+    def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
+        return [params for name, params in self.calls if name == method]
+
+    # -- the methods the bot may call ----------------------------------------------------------------
+
+    def _getMe(self, params: dict[str, Any]) -> dict[str, Any]:
+        return BOT_USER
+
+    def _sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "message_id": next(self._ids),
+            "date": 1_790_000_000,
+            "chat": {"id": int(params["chat_id"]), "type": "private"},
+            "from": BOT_USER,
+            "text": params.get("text", ""),
+        }
+
+    def _answerCallbackQuery(self, params: dict[str, Any]) -> bool:
+        return True
+
+    def _deleteWebhook(self, params: dict[str, Any]) -> bool:
+        return True
+
+    def _getUpdates(self, params: dict[str, Any]) -> list[Any]:
+        return []

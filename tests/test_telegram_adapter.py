@@ -1,0 +1,141 @@
+"""The Telegram adapter with real PTB Update objects through Application.process_update.
+
+The Bot API is answered in memory by `FakeBotApi`; nothing reaches the network.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram import Update
+
+from bot.assistant import Assistant
+from bot.settings import Secret, Settings
+from bot.telegram_adapter.app import build_application, chunks
+from bot.validation import check_faq
+from conftest import REAL_FAQ, TODAY
+from fake_bot_api import FakeBotApi
+
+TOKEN = "123456789:AAEhBOweik6ad6PsVMRxjeQKXvE-AbCdEfG"
+_ids = itertools.count(1)
+
+
+def user(lang: str | None = "es") -> dict[str, Any]:
+    data: dict[str, Any] = {"id": 777, "is_bot": False, "first_name": "María"}
+    if lang:
+        data["language_code"] = lang
+    return data
+
+
+def message(text: str | None = None, lang: str | None = "es", **extra: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "message_id": next(_ids),
+        "date": 1_790_000_000,
+        "chat": {"id": 777, "type": "private"},
+        "from": user(lang),
+        **extra,
+    }
+    if text is not None:
+        body["text"] = text
+        if text.startswith("/"):
+            body["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+    return {"update_id": next(_ids), "message": body}
+
+
+def press(data: str, lang: str | None = "es") -> dict[str, Any]:
+    return {
+        "update_id": next(_ids),
+        "callback_query": {
+            "id": str(next(_ids)),
+            "from": user(lang),
+            "chat_instance": "ci",
+            "data": data,
+            "message": {"message_id": 5, "date": 1_790_000_000, "chat": {"id": 777, "type": "private"}, "text": "menu"},
+        },
+    }
+
+
+def run_updates(updates: list[dict[str, Any]]) -> FakeBotApi:
+    faq = check_faq(REAL_FAQ, TODAY, collisions=False).faq
+    assert faq is not None
+    api = FakeBotApi()
+    settings = Settings(faq_dir=REAL_FAQ, token=Secret(TOKEN), api_base_url="http://127.0.0.1:9/bot")
+    application = build_application(settings, Assistant(faq), request=api, updates_request=api, rate_limit=False)
+
+    async def go() -> None:
+        async with application:
+            for data in updates:
+                await application.process_update(Update.de_json(data, application.bot))
+
+    asyncio.run(go())
+    assert api.unexpected == []
+    return api
+
+
+def texts(api: FakeBotApi) -> list[str]:
+    return [params["text"] for params in api.sent()]
+
+
+def test_start_greets_in_the_users_language_with_notice_and_menu() -> None:
+    api = run_updates([message("/start", lang="es")])
+    greeting, menu = texts(api)
+    assert greeting.startswith("¡Hola!") and "no es asesoría legal" in greeting
+    markup = api.sent()[1]["reply_markup"]
+    labels = [row[0]["text"] for row in markup["inline_keyboard"]]
+    assert labels[0] == "🚨 La migra está en mi puerta"
+    assert "Cita gratis con la oficina" in labels
+
+
+def test_start_deep_links_open_emergency_and_booking() -> None:
+    api = run_updates([message("/start ice", lang="en"), message("/start book", lang="en")])
+    sent = texts(api)
+    assert any(t.startswith("ICE is at my door") or "Do not open the door" in t for t in sent)
+    assert any("free consultation" in t.lower() for t in sent)
+
+
+def test_spanish_and_english_questions_get_answers_in_their_language() -> None:
+    api = run_updates([message("cuanto cuesta pedir asilo", lang=None), message("how do I check my court date", lang="es")])
+    first, second = texts(api)
+    assert "información general" in first and "asilo" in first.lower()
+    assert "1-800-898-7180" in second and "Sources:" in second
+
+
+def test_emergency_message_is_answered_first() -> None:
+    api = run_updates([message("la migra esta en mi puerta ayuda!!", lang="es")])
+    (answer,) = texts(api)
+    assert "No abra la puerta" in answer[:400]
+
+
+def test_button_press_is_acknowledged_and_answered() -> None:
+    api = run_updates([press("entry:bond", lang="en"), press("garbage-from-an-old-message", lang="en")])
+    assert len(api.sent("answerCallbackQuery")) == 2
+    bond, menu = texts(api)
+    assert "$1,500" in bond
+    assert menu.endswith("What is your question about?")
+
+
+def test_photo_gets_asked_to_type() -> None:
+    photo = [{"file_id": "f", "file_unique_id": "u", "width": 1, "height": 1}]
+    api = run_updates([message(lang="es", photo=photo)])
+    assert texts(api) == ["Solo puedo leer texto. Por favor escriba su pregunta en pocas palabras."]
+
+
+def test_logs_carry_no_message_text_name_or_token(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    run_updates([message("/start"), message("mi numero es 213-555-0199 y me llamo María, la migra esta aqui")])
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "event=question" in logged
+    for secret in ("213-555-0199", "María", "la migra esta aqui", TOKEN, TOKEN.split(":")[1]):
+        assert secret not in logged
+
+
+def test_long_replies_are_split_under_the_limit() -> None:
+    text = "\n".join(["x" * 1000] * 9)
+    parts = chunks(text)
+    assert len(parts) == 3 and all(len(p) <= 4096 for p in parts)
+    assert "\n".join(parts) == text
