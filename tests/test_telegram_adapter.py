@@ -130,7 +130,7 @@ def test_logs_carry_no_message_text_name_or_token(caplog: pytest.LogCaptureFixtu
     run_updates([message("/start"), message("mi numero es 213-555-0199 y me llamo María, la migra esta aqui")])
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "event=question" in logged
-    for secret in ("213-555-0199", "María", "la migra esta aqui", TOKEN, TOKEN.split(":")[1]):
+    for secret in ("213-555-0199", "María", "la migra esta aqui", TOKEN, TOKEN.split(":")[1], "user=777"):
         assert secret not in logged
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
+import secrets
 from dataclasses import dataclass, field
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -26,6 +29,12 @@ from bot.settings import Settings
 from bot.texts import say
 
 log = logging.getLogger("bot.telegram")
+_LOG_KEY = secrets.token_bytes(16)  # new per process: log ids cannot be tied to a Telegram account
+
+
+def opaque(user_id: int) -> str:
+    """A short id for logs that tells events of one user apart without naming the account."""
+    return hmac.new(_LOG_KEY, str(user_id).encode(), hashlib.sha256).hexdigest()[:10]
 
 
 @dataclass
@@ -100,7 +109,7 @@ class TelegramBot:
         user, session = self._session(update)
         lang = session.lang or Lang.EN
         argument = context.args[0].lower() if context.args else ""
-        log.info("event=start user=%s arg=%s", user, argument or "-")
+        log.info("event=start user=%s arg=%s", opaque(user), argument if argument in ("ice", "book") else "-")
         greeting = Reply(f"{say('greeting', lang)}\n\n{say('disclaimer', lang)}")
         session = Session(lang=lang, disclaimer_shown=True)
         if argument == "ice":
@@ -128,12 +137,12 @@ class TelegramBot:
         session, replies, match = self.assistant.on_text(session, update.effective_message.text or "")
         self.sessions.put(user, session)
         if match is not None:
-            log.info("event=question user=%s band=%s entry=%s lang=%s", user, match.band.value, match.entry_id or "-", match.lang.value)
+            log.info("event=question user=%s band=%s entry=%s lang=%s", opaque(user), match.band.value, match.entry_id or "-", match.lang.value)
         await self._send(update, replies)
 
     async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user, session = self._session(update)
-        log.info("event=not_text user=%s", user)
+        log.info("event=not_text user=%s", opaque(user))
         await self._send(update, [Reply(say("type_please", session.lang or Lang.EN))])
 
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -143,7 +152,7 @@ class TelegramBot:
         user, session = self._session(update)
         session, replies = self.assistant.on_button(session, query.data or "")
         self.sessions.put(user, session)
-        log.info("event=button user=%s", user)
+        log.info("event=button user=%s", opaque(user))
         await self._send(update, replies)
 
     async def error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
