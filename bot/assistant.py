@@ -19,6 +19,9 @@ CATEGORY = "cat:"
 MENU = "menu"
 BOOK = "book"
 NONE_OF_THESE = "none"
+LANGUAGE = "lang:"
+DELETE_ASK = "delete:ask"
+DELETE_CONFIRM = "delete:yes"  # carried out by the transport, which owns the store
 EMERGENCY_ENTRY = "ice-at-door"
 
 
@@ -38,8 +41,13 @@ class Reply:
 class Session:
     """What the assistant remembers about one user between messages."""
 
-    lang: Lang | None = None  # the language of the last message, or the user's choice
+    lang: Lang | None = None  # the language of the last message
+    preferred: Lang | None = None  # chosen with /language; the fallback when a message gives no clue
     disclaimer_shown: bool = False
+
+    @property
+    def fallback(self) -> Lang:
+        return self.preferred or self.lang or Lang.EN
 
 
 class Assistant:
@@ -49,7 +57,7 @@ class Assistant:
 
     def on_text(self, session: Session, text: str) -> tuple[Session, list[Reply], Match | None]:
         """Answer a typed message. The Match is returned too, for logging and statistics."""
-        fallback = session.lang or Lang.EN
+        fallback = session.fallback
         if not text.strip():
             return session, [Reply(say("empty_message", fallback))], None
         match = self.matcher.match(text, fallback=fallback)
@@ -65,7 +73,13 @@ class Assistant:
 
     def on_button(self, session: Session, payload: str) -> tuple[Session, list[Reply]]:
         """Act on a pressed button; unknown or stale payloads get the menu, never an error."""
-        lang = session.lang or Lang.EN
+        lang = session.lang or session.fallback
+        if payload.startswith(LANGUAGE) and payload[len(LANGUAGE) :] in {l.value for l in Lang}:
+            chosen = Lang(payload[len(LANGUAGE) :])
+            session = replace(session, preferred=chosen, lang=chosen)
+            return self._with_disclaimer(session, []), [Reply(say("language_set", chosen), (self._menu_button(chosen),))]
+        if payload == DELETE_ASK:
+            return session, [self.delete_confirmation(lang)]
         if payload.startswith(ENTRY) and payload[len(ENTRY) :] in self.faq.by_id:
             replies = [self.entry_reply(payload[len(ENTRY) :], lang)]
         elif payload.startswith(CATEGORY) and any(c.id == payload[len(CATEGORY) :] for c in self.faq.categories):
@@ -105,6 +119,18 @@ class Assistant:
         buttons = [Button(e.title[lang], f"{ENTRY}{e.id}") for e in self.faq.in_category(category_id)]
         buttons.append(self._menu_button(lang))
         return Reply(say("category_intro", lang, category=category.title[lang]), tuple(buttons))
+
+    def language_menu(self) -> Reply:
+        return Reply(
+            f"{say('choose_language', Lang.EN)}\n{say('choose_language', Lang.ES)}",
+            (Button("English", f"{LANGUAGE}en"), Button("Español", f"{LANGUAGE}es")),
+        )
+
+    def privacy(self, lang: Lang) -> Reply:
+        return Reply(say("privacy", lang), (Button(say("delete_button", lang), DELETE_ASK), self._menu_button(lang)))
+
+    def delete_confirmation(self, lang: Lang) -> Reply:
+        return Reply(say("delete_confirm", lang), (Button(say("delete_yes", lang), DELETE_CONFIRM), self._menu_button(lang)))
 
     def booking_info(self, lang: Lang) -> Reply:
         office = self.faq.office

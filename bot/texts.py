@@ -73,6 +73,25 @@ TEXTS: Final[dict[str, dict[Lang, str]]] = {
         Lang.ES: "Perdón, algo falló de nuestro lado. Intente otra vez o llame a la oficina: {phone}.",
     },
     "emergency_button": {Lang.EN: "🚨 ICE is at my door", Lang.ES: "🚨 La migra está en mi puerta"},
+    "choose_language": {Lang.EN: "Choose your language:", Lang.ES: "Elija su idioma:"},
+    "language_set": {
+        Lang.EN: "Done: I will use English when a message could be either language.",
+        Lang.ES: "Listo: usaré español cuando un mensaje pueda ser de cualquier idioma.",
+    },
+    "privacy": {
+        Lang.EN: "What this bot keeps about you: your language and where you are in a conversation. Questions it could not answer are kept without phone numbers, e-mails, A-numbers or dates, for up to 90 days, so staff can improve the answers. Thumbs up/down are counted per answer, not per person. Our logs hold no names, numbers or messages.\nMessages pass through Telegram's servers: do not write sensitive details here; tell them to the attorney at the consultation.\n/delete erases everything about you at once.",
+        Lang.ES: "Lo que este bot guarda de usted: su idioma y en qué parte de la conversación va. Las preguntas que no pudo responder se guardan sin teléfonos, correos, números A ni fechas, hasta 90 días, para que el equipo mejore las respuestas. Los 👍/👎 se cuentan por respuesta, no por persona. Nuestros registros no guardan nombres, números ni mensajes.\nLos mensajes pasan por los servidores de Telegram: no escriba detalles delicados aquí; cuénteselos al abogado en la consulta.\n/borrar borra todo lo suyo de inmediato.",
+    },
+    "delete_button": {Lang.EN: "Delete my data", Lang.ES: "Borrar mis datos"},
+    "delete_confirm": {
+        Lang.EN: "This erases everything this bot keeps about you. Are you sure?",
+        Lang.ES: "Esto borra todo lo que este bot guarda sobre usted. ¿Está seguro?",
+    },
+    "delete_yes": {Lang.EN: "Yes, delete everything", Lang.ES: "Sí, borrar todo"},
+    "deleted": {
+        Lang.EN: "Done. Everything this bot kept about you has been erased. You can write again at any time.",
+        Lang.ES: "Listo. Se borró todo lo que este bot guardaba sobre usted. Puede escribir otra vez cuando quiera.",
+    },
     "chat_welcome": {
         Lang.EN: "Hello! I answer general questions about immigration (ICE, court, asylum, your rights). Type your question, or 'menu'. Ctrl-D to leave.",
         Lang.ES: "¡Hola! Respondo preguntas generales de inmigración (la migra, corte, asilo, sus derechos). Escriba su pregunta, o 'menú'. Ctrl-D para salir.",
