@@ -34,6 +34,7 @@ class Settings:
     faq_dir: Path
     token: Secret | None
     api_base_url: str = DEFAULT_API_BASE_URL  # the library appends the token
+    database_path: Path = Path("data/bot.sqlite3")
 
 
 def load_settings(environ: Mapping[str, str]) -> Settings:
@@ -51,7 +52,8 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
     base_url = (environ.get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL).strip()
     if not base_url.startswith(("http://", "https://")):
         raise SettingsError("TELEGRAM_API_BASE_URL must start with http:// or https://, like https://api.telegram.org/bot")
-    return Settings(faq_dir=faq_dir, token=token, api_base_url=base_url)
+    database_path = Path(environ.get("DATABASE_PATH") or "data/bot.sqlite3")
+    return Settings(faq_dir=faq_dir, token=token, api_base_url=base_url, database_path=database_path)
 
 
 def read_env_file(path: Path) -> dict[str, str]:

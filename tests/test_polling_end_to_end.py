@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -45,12 +46,14 @@ def press_update(data: str) -> dict[str, Any]:
     }
 
 
-def test_user_script_over_real_polling(caplog: pytest.LogCaptureFixture) -> None:
+def test_user_script_over_real_polling(caplog: pytest.LogCaptureFixture, tmp_path: Path) -> None:
     caplog.set_level(logging.INFO)
     faq = check_faq(REAL_FAQ, TODAY, collisions=False).faq
     assert faq is not None
     with BotApiServer(TOKEN) as server:
-        settings = Settings(faq_dir=REAL_FAQ, token=Secret(TOKEN), api_base_url=server.base_url)
+        settings = Settings(
+            faq_dir=REAL_FAQ, token=Secret(TOKEN), api_base_url=server.base_url, database_path=tmp_path / "bot.sqlite3"
+        )
         application = build_application(settings, Assistant(faq))
 
         async def script() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import tempfile
 import logging
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from telegram import Update
 
 from bot.assistant import Assistant
 from bot.settings import Secret, Settings
+from bot.store import SqliteStore, Store
 from bot.telegram_adapter.app import build_application, chunks
 from bot.validation import check_faq
 from conftest import REAL_FAQ, TODAY
@@ -60,12 +62,15 @@ def press(data: str, lang: str | None = "es") -> dict[str, Any]:
     }
 
 
-def run_updates(updates: list[dict[str, Any]]) -> FakeBotApi:
+def run_updates(updates: list[dict[str, Any]], store: Store | None = None) -> FakeBotApi:
+    """Run updates through a fresh Application (a restart), on `store` or a new database."""
     faq = check_faq(REAL_FAQ, TODAY, collisions=False).faq
     assert faq is not None
     api = FakeBotApi()
+    if store is None:
+        store = SqliteStore(Path(tempfile.mkdtemp()) / "bot.sqlite3")
     settings = Settings(faq_dir=REAL_FAQ, token=Secret(TOKEN), api_base_url="http://127.0.0.1:9/bot")
-    application = build_application(settings, Assistant(faq), request=api, updates_request=api, rate_limit=False)
+    application = build_application(settings, Assistant(faq), request=api, updates_request=api, rate_limit=False, store=store)
 
     async def go() -> None:
         async with application:
@@ -139,3 +144,26 @@ def test_long_replies_are_split_under_the_limit() -> None:
     parts = chunks(text)
     assert len(parts) == 3 and all(len(p) <= 4096 for p in parts)
     assert "\n".join(parts) == text
+
+
+def test_language_choice_survives_a_restart(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "bot.sqlite3")
+    api = run_updates([message("/idioma", lang="en"), press("lang:es", lang="en")], store)
+    assert texts(api)[-1].startswith("Listo")
+    api = run_updates([message("ICE", lang="en")], store)  # a new Application: the same database
+    reply = texts(api)[0]
+    assert "¿" in reply or "puerta" in reply  # "ICE" is no language: the chosen one is used
+
+
+def test_delete_leaves_no_row_about_the_user(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "bot.sqlite3")
+    api = run_updates([message("/start"), message("/borrar"), press("delete:yes")], store)
+    assert store.rows_about(777) == 0
+    assert texts(api)[-1].startswith("Listo. Se borró todo")
+    confirm = api.sent()[-2]
+    assert [row[0]["callback_data"] for row in confirm["reply_markup"]["inline_keyboard"]] == ["delete:yes", "menu"]
+
+
+def test_privacy_explains_what_is_kept() -> None:
+    api = run_updates([message("/privacy", lang="en")])
+    assert "/delete" in texts(api)[0] and "Telegram" in texts(api)[0]

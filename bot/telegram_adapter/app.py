@@ -6,7 +6,6 @@ import hashlib
 import hmac
 import logging
 import secrets
-from dataclasses import dataclass, field
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import MessageLimit
@@ -22,10 +21,11 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot.assistant import MENU, Assistant, Reply, Session
+from bot.assistant import BOOK, DELETE_ASK, DELETE_CONFIRM, MENU, Assistant, Reply, Session
 from bot.model import Lang
 from bot.rendering import office_value
 from bot.settings import Settings
+from bot.store import MemoryStore, SqliteStore, Store
 from bot.texts import say
 
 log = logging.getLogger("bot.telegram")
@@ -35,22 +35,6 @@ _LOG_KEY = secrets.token_bytes(16)  # new per process: log ids cannot be tied to
 def opaque(user_id: int) -> str:
     """A short id for logs that tells events of one user apart without naming the account."""
     return hmac.new(_LOG_KEY, str(user_id).encode(), hashlib.sha256).hexdigest()[:10]
-
-
-@dataclass
-class Sessions:
-    """Per-user conversation state, kept in memory (a database store replaces it later)."""
-
-    by_user: dict[int, Session] = field(default_factory=dict)
-
-    def get(self, user_id: int, language_code: str | None) -> Session:
-        session = self.by_user.get(user_id)
-        if session is None:
-            session = Session(lang=language_of(language_code))
-        return session
-
-    def put(self, user_id: int, session: Session) -> None:
-        self.by_user[user_id] = session
 
 
 def language_of(code: str | None) -> Lang | None:
@@ -89,15 +73,20 @@ def chunks(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
 class TelegramBot:
     """Handlers that translate between Telegram and the `Assistant`. No business logic here."""
 
-    def __init__(self, assistant: Assistant, sessions: Sessions | None = None) -> None:
+    def __init__(self, assistant: Assistant, store: Store | None = None) -> None:
         self.assistant = assistant
-        self.sessions = sessions or Sessions()
+        self.store: Store = store or MemoryStore()
 
     def install(self, application: Application) -> None:  # type: ignore[type-arg]
         private = filters.ChatType.PRIVATE
         application.add_handler(CommandHandler("start", self.start, filters=private))
         application.add_handler(CommandHandler("menu", self.menu, filters=private))
         application.add_handler(CommandHandler(["help", "ayuda"], self.help, filters=private))
+        application.add_handler(CommandHandler(["language", "idioma"], self.language, filters=private))
+        application.add_handler(CommandHandler(["privacy", "privacidad"], self.privacy, filters=private))
+        application.add_handler(CommandHandler(["delete", "borrar"], self.delete, filters=private))
+        application.add_handler(CommandHandler(["book", "cita"], self.book, filters=private))
+        application.add_handler(CommandHandler("cancel", self.menu, filters=private))
         application.add_handler(CallbackQueryHandler(self.button))
         application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, self.text))
         application.add_handler(MessageHandler(private & ~filters.TEXT & ~filters.COMMAND, self.not_text))
@@ -111,20 +100,38 @@ class TelegramBot:
         argument = context.args[0].lower() if context.args else ""
         log.info("event=start user=%s arg=%s", opaque(user), argument if argument in ("ice", "book") else "-")
         greeting = Reply(f"{say('greeting', lang)}\n\n{say('disclaimer', lang)}")
-        session = Session(lang=lang, disclaimer_shown=True)
+        session = Session(lang=lang, preferred=session.preferred, disclaimer_shown=True)
         if argument == "ice":
             replies = [greeting, self.assistant.entry_reply("ice-at-door", lang)] if "ice-at-door" in self.assistant.faq.by_id else [greeting]
         elif argument == "book":
             replies = [greeting, self.assistant.booking_info(lang)]
         else:
             replies = [greeting, self.assistant.main_menu(lang)]
-        self.sessions.put(user, session)
+        self.store.save(user, session)
         await self._send(update, replies)
 
     async def menu(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user, session = self._session(update)
         session, replies = self.assistant.on_button(session, MENU)
-        self.sessions.put(user, session)
+        self.store.save(user, session)
+        await self._send(update, replies)
+
+    async def language(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._send(update, [self.assistant.language_menu()])
+
+    async def privacy(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        _, session = self._session(update)
+        await self._send(update, [self.assistant.privacy(session.fallback)])
+
+    async def delete(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        user, session = self._session(update)
+        _, replies = self.assistant.on_button(session, DELETE_ASK)
+        await self._send(update, replies)
+
+    async def book(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        user, session = self._session(update)
+        session, replies = self.assistant.on_button(session, BOOK)
+        self.store.save(user, session)
         await self._send(update, replies)
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -135,7 +142,7 @@ class TelegramBot:
         user, session = self._session(update)
         assert update.effective_message is not None
         session, replies, match = self.assistant.on_text(session, update.effective_message.text or "")
-        self.sessions.put(user, session)
+        self.store.save(user, session)
         if match is not None:
             log.info("event=question user=%s band=%s entry=%s lang=%s", opaque(user), match.band.value, match.entry_id or "-", match.lang.value)
         await self._send(update, replies)
@@ -150,8 +157,14 @@ class TelegramBot:
         assert query is not None
         await query.answer()
         user, session = self._session(update)
+        if query.data == DELETE_CONFIRM:
+            lang = session.fallback
+            self.store.delete_user(user)
+            log.info("event=deleted user=%s", opaque(user))
+            await self._send(update, [Reply(say("deleted", lang))])
+            return
         session, replies = self.assistant.on_button(session, query.data or "")
-        self.sessions.put(user, session)
+        self.store.save(user, session)
         log.info("event=button user=%s", opaque(user))
         await self._send(update, replies)
 
@@ -170,9 +183,13 @@ class TelegramBot:
     # -- helpers ---------------------------------------------------------------------------------
 
     def _session(self, update: Update) -> tuple[int, Session]:
+        """The stored session, or a new one in the language of the user's Telegram app."""
         user = update.effective_user
         user_id = user.id if user else 0
-        return user_id, self.sessions.get(user_id, user.language_code if user else None)
+        session = self.store.load(user_id)
+        if session is None:
+            session = Session(lang=language_of(user.language_code if user else None))
+        return user_id, session
 
     async def _send(self, update: Update, replies: list[Reply]) -> None:
         chat = update.effective_chat
@@ -191,6 +208,7 @@ def build_application(
     request: BaseRequest | None = None,
     updates_request: BaseRequest | None = None,
     rate_limit: bool = True,
+    store: Store | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The Application with our handlers; `request` lets tests answer the Bot API in memory."""
     if settings.token is None:
@@ -204,7 +222,7 @@ def build_application(
     if updates_request is not None:
         builder = builder.get_updates_request(updates_request)
     application = builder.build()
-    TelegramBot(assistant).install(application)
+    TelegramBot(assistant, store or SqliteStore(settings.database_path)).install(application)
     return application
 
 
