@@ -1,0 +1,48 @@
+"""One contract, every store: what the conversation core relies on."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.assistant import Session
+from bot.model import Lang
+from bot.store import MemoryStore, SqliteStore, Store
+
+
+@pytest.fixture(params=["memory", "sqlite"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+    return MemoryStore() if request.param == "memory" else SqliteStore(tmp_path / "db" / "bot.sqlite3")
+
+
+def test_unknown_user_has_no_session(store: Store) -> None:
+    assert store.load(1) is None and store.rows_about(1) == 0
+
+
+def test_save_load_overwrite(store: Store) -> None:
+    store.save(1, Session(lang=Lang.ES, preferred=None, disclaimer_shown=True))
+    store.save(2, Session(lang=Lang.EN))
+    store.save(1, Session(lang=Lang.EN, preferred=Lang.ES, disclaimer_shown=True))
+    assert store.load(1) == Session(lang=Lang.EN, preferred=Lang.ES, disclaimer_shown=True)
+    assert store.load(2) == Session(lang=Lang.EN)
+
+
+def test_delete_user_removes_only_that_user(store: Store) -> None:
+    store.save(1, Session(lang=Lang.ES))
+    store.save(2, Session(lang=Lang.EN))
+    store.delete_user(1)
+    store.delete_user(99)  # deleting someone unknown is fine
+    assert store.rows_about(1) == 0 and store.load(1) is None
+    assert store.load(2) == Session(lang=Lang.EN)
+
+
+def test_sqlite_schema_is_idempotent_and_data_survives_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    SqliteStore(path).save(7, Session(lang=Lang.ES, preferred=Lang.ES))
+    again = SqliteStore(path)
+    assert again.load(7) == Session(lang=Lang.ES, preferred=Lang.ES)
+    with sqlite3.connect(path) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {"sessions"}
