@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,6 @@ def test_sqlite_schema_is_idempotent_and_data_survives_reopening(tmp_path: Path)
     SqliteStore(path).save(7, Session(lang=Lang.ES, preferred=Lang.ES))
     again = SqliteStore(path)
     assert again.load(7) == Session(lang=Lang.ES, preferred=Lang.ES)
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert tables == {"sessions"}
