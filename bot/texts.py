@@ -92,6 +92,14 @@ TEXTS: Final[dict[str, dict[Lang, str]]] = {
         Lang.EN: "Done. Everything this bot kept about you has been erased. You can write again at any time.",
         Lang.ES: "Listo. Se borró todo lo que este bot guardaba sobre usted. Puede escribir otra vez cuando quiera.",
     },
+    "slow_down": {
+        Lang.EN: "That is a lot of messages at once. Please wait a few seconds, then send your question in one message.",
+        Lang.ES: "Son muchos mensajes a la vez. Espere unos segundos y mande su pregunta en un solo mensaje.",
+    },
+    "go_private": {
+        Lang.EN: "For anything about your own situation, write to me in a private chat: https://t.me/{bot}",
+        Lang.ES: "Para algo sobre su situación, escríbame en un chat privado: https://t.me/{bot}",
+    },
     "chat_welcome": {
         Lang.EN: "Hello! I answer general questions about immigration (ICE, court, asylum, your rights). Type your question, or 'menu'. Ctrl-D to leave.",
         Lang.ES: "¡Hola! Respondo preguntas generales de inmigración (la migra, corte, asilo, sus derechos). Escriba su pregunta, o 'menú'. Ctrl-D para salir.",

@@ -64,5 +64,8 @@ class FakeBotApi(BaseRequest):
     def _deleteWebhook(self, params: dict[str, Any]) -> bool:
         return True
 
+    def _setMyCommands(self, params: dict[str, Any]) -> bool:
+        return True
+
     def _getUpdates(self, params: dict[str, Any]) -> list[Any]:
         return []

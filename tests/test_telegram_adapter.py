@@ -167,3 +167,66 @@ def test_delete_leaves_no_row_about_the_user(tmp_path: Path) -> None:
 def test_privacy_explains_what_is_kept() -> None:
     api = run_updates([message("/privacy", lang="en")])
     assert "/delete" in texts(api)[0] and "Telegram" in texts(api)[0]
+
+
+def group_message(text: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "update_id": next(_ids),
+        "message": {
+            "message_id": next(_ids),
+            "date": 1_790_000_000,
+            "chat": {"id": -100500, "type": "supergroup", "title": "Vecinos"},
+            "from": user("es"),
+            "text": text,
+            **extra,
+        },
+    }
+
+
+def test_groups_get_answers_only_when_addressed_and_a_pointer_to_private_chat() -> None:
+    api = run_updates([group_message("alguien sabe algo de la fianza?"), group_message("@office_test_bot cuanto cuesta la fianza")])
+    sent = api.sent()
+    assert all(int(p["chat_id"]) == -100500 for p in sent)
+    assert len(sent) == 2  # nothing for the first message
+    assert "fianza" in sent[0]["text"].lower()
+    assert sent[1]["text"].startswith("Para algo sobre su situación") and "t.me/office_test_bot" in sent[1]["text"]
+
+
+def test_edited_message_is_answered_again() -> None:
+    edited = message("how do I check my court date", lang="en")
+    edited["edited_message"] = edited.pop("message")
+    edited["edited_message"]["edit_date"] = 1_790_000_100
+    api = run_updates([edited])
+    assert "1-800-898-7180" in texts(api)[0]
+
+
+def test_channel_posts_are_ignored() -> None:
+    post = {"update_id": next(_ids), "channel_post": {"message_id": 1, "date": 1_790_000_000, "chat": {"id": -1001, "type": "channel"}, "text": "hola"}}
+    assert run_updates([post]).calls == [("getMe", {})]
+
+
+def test_a_burst_gets_one_slow_down_message() -> None:
+    api = run_updates([message(f"pregunta numero {n} sobre asilo", lang="es") for n in range(12)])
+    sent = texts(api)
+    assert sum(1 for t in sent if t.startswith("Son muchos mensajes")) == 1
+    assert len(sent) == 7  # six answers, one warning, then silence
+
+
+def test_commands_are_registered_in_both_languages() -> None:
+    from bot.telegram_adapter.app import register_commands
+
+    faq = check_faq(REAL_FAQ, TODAY, collisions=False).faq
+    assert faq is not None
+    api = FakeBotApi()
+    settings = Settings(faq_dir=REAL_FAQ, token=Secret(TOKEN), api_base_url="http://127.0.0.1:9/bot")
+    application = build_application(settings, Assistant(faq), request=api, updates_request=api, rate_limit=False, store=SqliteStore(Path(tempfile.mkdtemp()) / "b.sqlite3"))
+
+    async def go() -> None:
+        async with application:
+            await register_commands(application)
+
+    asyncio.run(go())
+    english, spanish = api.sent("setMyCommands")
+    assert "language_code" not in english and spanish["language_code"] == "es"
+    names = {c["command"] for c in spanish["commands"]}
+    assert {"cita", "idioma", "borrar", "privacidad", "ayuda"} <= names

@@ -6,8 +6,9 @@ import hashlib
 import hmac
 import logging
 import secrets
+import time
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import MessageLimit
 from telegram.ext import (
     AIORateLimiter,
@@ -21,6 +22,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.flood import FloodGate, Verdict
 from bot.assistant import BOOK, DELETE_ASK, DELETE_CONFIRM, MENU, Assistant, Reply, Session
 from bot.model import Lang
 from bot.rendering import office_value
@@ -73,9 +75,10 @@ def chunks(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
 class TelegramBot:
     """Handlers that translate between Telegram and the `Assistant`. No business logic here."""
 
-    def __init__(self, assistant: Assistant, store: Store | None = None) -> None:
+    def __init__(self, assistant: Assistant, store: Store | None = None, flood: FloodGate | None = None) -> None:
         self.assistant = assistant
         self.store: Store = store or MemoryStore()
+        self.flood = flood or FloodGate(time.monotonic)
 
     def install(self, application: Application) -> None:  # type: ignore[type-arg]
         private = filters.ChatType.PRIVATE
@@ -88,8 +91,13 @@ class TelegramBot:
         application.add_handler(CommandHandler(["book", "cita"], self.book, filters=private))
         application.add_handler(CommandHandler("cancel", self.menu, filters=private))
         application.add_handler(CallbackQueryHandler(self.button))
-        application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, self.text))
-        application.add_handler(MessageHandler(private & ~filters.TEXT & ~filters.COMMAND, self.not_text))
+        # Edited messages are answered like new ones: people fix typos and expect an answer.
+        messages = filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE
+        application.add_handler(MessageHandler(messages & private & filters.TEXT & ~filters.COMMAND, self.text))
+        application.add_handler(MessageHandler(messages & private & ~filters.TEXT & ~filters.COMMAND, self.not_text))
+        groups = filters.ChatType.GROUPS & filters.UpdateType.MESSAGE & filters.TEXT
+        application.add_handler(MessageHandler(groups, self.group_text))
+        # Channel posts and everything else get no handler: the bot stays silent there.
         application.add_error_handler(self.error)
 
     # -- handlers --------------------------------------------------------------------------------
@@ -141,14 +149,33 @@ class TelegramBot:
     async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user, session = self._session(update)
         assert update.effective_message is not None
+        if not await self._allowed(update, user, session):
+            return
         session, replies, match = self.assistant.on_text(session, update.effective_message.text or "")
         self.store.save(user, session)
         if match is not None:
             log.info("event=question user=%s band=%s entry=%s lang=%s", opaque(user), match.band.value, match.entry_id or "-", match.lang.value)
         await self._send(update, replies)
 
+    async def group_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """In a group, answer only when addressed, and point to a private chat for anything personal."""
+        message = update.effective_message
+        assert message is not None
+        if not _addressed(message, context.bot.username):
+            return
+        user, session = self._session(update)
+        if not await self._allowed(update, user, session):
+            return
+        text = (message.text or "").replace(f"@{context.bot.username}", " ")
+        _, replies, match = self.assistant.on_text(Session(lang=session.lang, disclaimer_shown=False), text)
+        lang = match.lang if match else session.fallback
+        log.info("event=group_question band=%s", match.band.value if match else "-")
+        await self._send(update, [*replies, Reply(say("go_private", lang, bot=context.bot.username or ""))])
+
     async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user, session = self._session(update)
+        if not await self._allowed(update, user, session):
+            return
         log.info("event=not_text user=%s", opaque(user))
         await self._send(update, [Reply(say("type_please", session.lang or Lang.EN))])
 
@@ -180,6 +207,13 @@ class TelegramBot:
             except Exception as exc:  # the network may be what failed; nothing more to do
                 log.error("event=error_reply_failed kind=%s", type(exc).__name__)
 
+    async def _allowed(self, update: Update, user: int, session: Session) -> bool:
+        verdict = self.flood.check(user)
+        if verdict is Verdict.WARN:
+            log.info("event=flood user=%s", opaque(user))
+            await self._send(update, [Reply(say("slow_down", session.fallback))])
+        return verdict is Verdict.PASS
+
     # -- helpers ---------------------------------------------------------------------------------
 
     def _session(self, update: Update) -> tuple[int, Session]:
@@ -202,6 +236,42 @@ class TelegramBot:
                 await bot.send_message(chat.id, part, reply_markup=markup, disable_web_page_preview=True)
 
 
+def _addressed(message: Message, username: str | None) -> bool:
+    """A group message is for the bot when it mentions the bot or replies to one of its messages."""
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.username == username:
+        return True
+    return bool(username) and f"@{username}".lower() in (message.text or "").lower()
+
+
+COMMANDS: dict[Lang, list[tuple[str, str]]] = {
+    Lang.EN: [
+        ("start", "Start and choose a topic"),
+        ("menu", "Topics"),
+        ("book", "Book a free consultation"),
+        ("language", "Language / Idioma"),
+        ("privacy", "What we keep about you"),
+        ("delete", "Erase everything about you"),
+        ("help", "How to ask"),
+    ],
+    Lang.ES: [
+        ("start", "Empezar y elegir un tema"),
+        ("menu", "Temas"),
+        ("cita", "Cita gratis con la oficina"),
+        ("idioma", "Idioma / Language"),
+        ("privacidad", "Lo que guardamos de usted"),
+        ("borrar", "Borrar todo lo suyo"),
+        ("ayuda", "Cómo preguntar"),
+    ],
+}
+
+
+async def register_commands(application: Application) -> None:  # type: ignore[type-arg]
+    """The command list Telegram shows, in the user's app language (English by default)."""
+    await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS[Lang.EN]])
+    await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS[Lang.ES]], language_code="es")
+
+
 def build_application(
     settings: Settings,
     assistant: Assistant,
@@ -214,7 +284,9 @@ def build_application(
     if settings.token is None:
         raise ValueError("a token is needed to build the Telegram application")
     quiet_library_logs()
-    builder: ApplicationBuilder = Application.builder().token(settings.token.value).base_url(settings.api_base_url)  # type: ignore[type-arg]
+    builder: ApplicationBuilder = (  # type: ignore[type-arg]
+        Application.builder().token(settings.token.value).base_url(settings.api_base_url).post_init(register_commands)
+    )
     if rate_limit:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     if request is not None:
