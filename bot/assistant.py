@@ -22,6 +22,8 @@ NONE_OF_THESE = "none"
 LANGUAGE = "lang:"
 DELETE_ASK = "delete:ask"
 DELETE_CONFIRM = "delete:yes"  # carried out by the transport, which owns the store
+FEEDBACK_UP = "fb:up:"  # counted by the transport, per entry, tied to no one
+FEEDBACK_DOWN = "fb:down:"
 EMERGENCY_ENTRY = "ice-at-door"
 
 
@@ -102,6 +104,7 @@ class Assistant:
             if related in self.faq.by_id
         ][:3]
         buttons.append(self._book_button(lang))
+        buttons.extend((Button("👍", f"{FEEDBACK_UP}{entry_id}"), Button("👎", f"{FEEDBACK_DOWN}{entry_id}")))
         return Reply(render_answer(entry, self.faq.office, lang), tuple(buttons))
 
     def main_menu(self, lang: Lang) -> Reply:

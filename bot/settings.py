@@ -35,6 +35,7 @@ class Settings:
     token: Secret | None
     api_base_url: str = DEFAULT_API_BASE_URL  # the library appends the token
     database_path: Path = Path("data/bot.sqlite3")
+    unanswered_retention_days: int = 90
 
 
 def load_settings(environ: Mapping[str, str]) -> Settings:
@@ -53,7 +54,16 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
     if not base_url.startswith(("http://", "https://")):
         raise SettingsError("TELEGRAM_API_BASE_URL must start with http:// or https://, like https://api.telegram.org/bot")
     database_path = Path(environ.get("DATABASE_PATH") or "data/bot.sqlite3")
-    return Settings(faq_dir=faq_dir, token=token, api_base_url=base_url, database_path=database_path)
+    raw_days = (environ.get("UNANSWERED_RETENTION_DAYS") or "90").strip()
+    if not raw_days.isdigit() or int(raw_days) < 1:
+        raise SettingsError("UNANSWERED_RETENTION_DAYS must be a whole number of days, like 90")
+    return Settings(
+        faq_dir=faq_dir,
+        token=token,
+        api_base_url=base_url,
+        database_path=database_path,
+        unanswered_retention_days=int(raw_days),
+    )
 
 
 def read_env_file(path: Path) -> dict[str, str]:

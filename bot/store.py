@@ -2,13 +2,16 @@
 
 SQLite keeps each user's language choice and conversation state so a restart loses nothing.
 Nothing but what the conversation needs is stored, and `delete_user` removes every row about a
-user.
+user. Unanswered questions are stored scrubbed (`scrub.scrub`) and purged after a retention
+period; thumbs up/down are counters per entry, tied to no one.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -22,7 +25,31 @@ CREATE TABLE IF NOT EXISTS sessions (
     preferred TEXT,
     disclaimer_shown INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS unanswered (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    closest TEXT,
+    lang TEXT NOT NULL,
+    asked_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS unanswered_asked_at ON unanswered (asked_at);
+CREATE TABLE IF NOT EXISTS feedback (
+    entry_id TEXT PRIMARY KEY,
+    up INTEGER NOT NULL DEFAULT 0,
+    down INTEGER NOT NULL DEFAULT 0
+);
 """
+
+
+@dataclass(frozen=True)
+class Unanswered:
+    """A question the bot could not answer, already scrubbed of personal details."""
+
+    text: str
+    closest: str | None
+    lang: Lang
+    asked_at: datetime
 
 
 class Store(Protocol):
@@ -34,12 +61,24 @@ class Store(Protocol):
 
     def rows_about(self, user_id: int) -> int: ...
 
+    def add_unanswered(self, user_id: int, item: Unanswered) -> None: ...
+
+    def unanswered_since(self, since: datetime) -> list[Unanswered]: ...
+
+    def purge_unanswered(self, older_than: datetime) -> int: ...
+
+    def add_feedback(self, entry_id: str, up: bool) -> None: ...
+
+    def feedback(self) -> dict[str, tuple[int, int]]: ...
+
 
 class MemoryStore:
     """For the terminal chat and tests: the same contract, nothing on disk."""
 
     def __init__(self) -> None:
         self._sessions: dict[int, Session] = {}
+        self._unanswered: list[tuple[int, Unanswered]] = []
+        self._feedback: dict[str, tuple[int, int]] = {}
 
     def load(self, user_id: int) -> Session | None:
         return self._sessions.get(user_id)
@@ -49,9 +88,28 @@ class MemoryStore:
 
     def delete_user(self, user_id: int) -> None:
         self._sessions.pop(user_id, None)
+        self._unanswered = [(u, item) for u, item in self._unanswered if u != user_id]
 
     def rows_about(self, user_id: int) -> int:
-        return int(user_id in self._sessions)
+        return int(user_id in self._sessions) + sum(1 for u, _ in self._unanswered if u == user_id)
+
+    def add_unanswered(self, user_id: int, item: Unanswered) -> None:
+        self._unanswered.append((user_id, item))
+
+    def unanswered_since(self, since: datetime) -> list[Unanswered]:
+        return [item for _, item in self._unanswered if item.asked_at >= since]
+
+    def purge_unanswered(self, older_than: datetime) -> int:
+        before = len(self._unanswered)
+        self._unanswered = [(u, item) for u, item in self._unanswered if item.asked_at >= older_than]
+        return before - len(self._unanswered)
+
+    def add_feedback(self, entry_id: str, up: bool) -> None:
+        ups, downs = self._feedback.get(entry_id, (0, 0))
+        self._feedback[entry_id] = (ups + up, downs + (not up))
+
+    def feedback(self) -> dict[str, tuple[int, int]]:
+        return dict(self._feedback)
 
 
 class SqliteStore:
@@ -90,11 +148,47 @@ class SqliteStore:
     def delete_user(self, user_id: int) -> None:
         with closing(self._connect()) as connection, connection:
             connection.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
+            connection.execute("DELETE FROM unanswered WHERE user_id = ?", (user_id,))
 
     def rows_about(self, user_id: int) -> int:
         with closing(self._connect()) as connection:
-            (count,) = connection.execute("SELECT COUNT(*) FROM sessions WHERE user_id = ?", (user_id,)).fetchone()
+            count = sum(
+                connection.execute(f"SELECT COUNT(*) FROM {table} WHERE user_id = ?", (user_id,)).fetchone()[0]
+                for table in ("sessions", "unanswered")
+            )
         return int(count)
+
+    def add_unanswered(self, user_id: int, item: Unanswered) -> None:
+        with closing(self._connect()) as connection, connection:
+            connection.execute(
+                "INSERT INTO unanswered (user_id, text, closest, lang, asked_at) VALUES (?, ?, ?, ?, ?)",
+                (user_id, item.text, item.closest, item.lang.value, item.asked_at.isoformat()),
+            )
+
+    def unanswered_since(self, since: datetime) -> list[Unanswered]:
+        with closing(self._connect()) as connection:
+            rows = connection.execute(
+                "SELECT text, closest, lang, asked_at FROM unanswered WHERE asked_at >= ? ORDER BY asked_at", (since.isoformat(),)
+            ).fetchall()
+        return [Unanswered(text, closest, Lang(lang), datetime.fromisoformat(at)) for text, closest, lang, at in rows]
+
+    def purge_unanswered(self, older_than: datetime) -> int:
+        with closing(self._connect()) as connection, connection:
+            return connection.execute("DELETE FROM unanswered WHERE asked_at < ?", (older_than.isoformat(),)).rowcount
+
+    def add_feedback(self, entry_id: str, up: bool) -> None:
+        column = "up" if up else "down"
+        with closing(self._connect()) as connection, connection:
+            connection.execute(
+                f"INSERT INTO feedback (entry_id, {column}) VALUES (?, 1) "
+                f"ON CONFLICT(entry_id) DO UPDATE SET {column} = {column} + 1",
+                (entry_id,),
+            )
+
+    def feedback(self) -> dict[str, tuple[int, int]]:
+        with closing(self._connect()) as connection:
+            rows = connection.execute("SELECT entry_id, up, down FROM feedback").fetchall()
+        return {entry_id: (up, down) for entry_id, up, down in rows}
 
 
 def _lang(code: str | None) -> Lang | None:

@@ -34,7 +34,7 @@ def test_first_answer_carries_the_notice_once(mini_assistant: Assistant) -> None
 def test_answer_offers_related_entries_and_booking(mini_assistant: Assistant) -> None:
     _, replies, _ = mini_assistant.on_text(Session(), "ICE is at my door")
     payloads = [b.payload for b in replies[0].buttons]
-    assert payloads == [f"{ENTRY}bond", BOOK]
+    assert payloads == [f"{ENTRY}bond", BOOK, "fb:up:ice-at-door", "fb:down:ice-at-door"]
     assert all(len(p.encode()) <= 64 for p in payloads)
 
 

@@ -46,4 +46,29 @@ def test_sqlite_schema_is_idempotent_and_data_survives_reopening(tmp_path: Path)
     assert again.load(7) == Session(lang=Lang.ES, preferred=Lang.ES)
     with closing(sqlite3.connect(path)) as connection:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert tables == {"sessions"}
+    assert tables >= {"sessions", "unanswered", "feedback"}
+
+
+def test_unanswered_questions_are_listed_purged_and_deleted_with_the_user(store: Store) -> None:
+    from datetime import datetime, timezone
+
+    from bot.store import Unanswered
+
+    old = datetime(2026, 8, 1, tzinfo=timezone.utc)
+    new = datetime(2026, 11, 27, tzinfo=timezone.utc)
+    store.add_unanswered(1, Unanswered("can i get [phone]", "bond", Lang.EN, old))
+    store.add_unanswered(1, Unanswered("que hago con [date]", None, Lang.ES, new))
+    store.add_unanswered(2, Unanswered("other", "tps", Lang.EN, new))
+    assert [u.text for u in store.unanswered_since(datetime(2026, 11, 1, tzinfo=timezone.utc))] == ["que hago con [date]", "other"]
+    assert store.purge_unanswered(datetime(2026, 9, 1, tzinfo=timezone.utc)) == 1
+    store.delete_user(1)
+    assert store.rows_about(1) == 0
+    assert [u.text for u in store.unanswered_since(old)] == ["other"]
+
+
+def test_feedback_is_counted_per_entry(store: Store) -> None:
+    store.add_feedback("bond", up=True)
+    store.add_feedback("bond", up=True)
+    store.add_feedback("bond", up=False)
+    store.add_feedback("tps", up=False)
+    assert store.feedback() == {"bond": (2, 1), "tps": (0, 1)}

@@ -230,3 +230,19 @@ def test_commands_are_registered_in_both_languages() -> None:
     assert "language_code" not in english and spanish["language_code"] == "es"
     names = {c["command"] for c in spanish["commands"]}
     assert {"cita", "idioma", "borrar", "privacidad", "ayuda"} <= names
+
+
+def test_unanswered_questions_are_kept_scrubbed_and_thumbs_counted(tmp_path: Path) -> None:
+    from datetime import datetime, timezone
+
+    store = SqliteStore(tmp_path / "bot.sqlite3")
+    api = run_updates(
+        [message("necesito ayuda con mi divorcio, mi numero es 213-555-0199", lang="es"), press("fb:up:bond"), press("fb:down:no-such-entry")],
+        store,
+    )
+    (kept,) = store.unanswered_since(datetime(2000, 1, 1, tzinfo=timezone.utc))
+    assert "213-555-0199" not in kept.text and "[phone]" in kept.text
+    assert store.feedback() == {"bond": (1, 0)}
+    assert texts(api)[-1].startswith("¡Gracias!")
+    answer_markup = run_updates([message("cuanto cuesta la fianza", lang="es")]).sent()[0]["reply_markup"]["inline_keyboard"]
+    assert [b["text"] for b in answer_markup[-1]] == ["👍", "👎"]

@@ -7,6 +7,8 @@ import hmac
 import logging
 import secrets
 import time
+from datetime import datetime, timedelta, timezone
+from typing import Callable
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import MessageLimit
@@ -23,11 +25,23 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.flood import FloodGate, Verdict
-from bot.assistant import BOOK, DELETE_ASK, DELETE_CONFIRM, MENU, Assistant, Reply, Session
+from bot.assistant import (
+    BOOK,
+    DELETE_ASK,
+    DELETE_CONFIRM,
+    FEEDBACK_DOWN,
+    FEEDBACK_UP,
+    MENU,
+    Assistant,
+    Reply,
+    Session,
+)
+from bot.matching import Band
+from bot.scrub import scrub
 from bot.model import Lang
 from bot.rendering import office_value
 from bot.settings import Settings
-from bot.store import MemoryStore, SqliteStore, Store
+from bot.store import MemoryStore, SqliteStore, Store, Unanswered
 from bot.texts import say
 
 log = logging.getLogger("bot.telegram")
@@ -48,9 +62,20 @@ def language_of(code: str | None) -> Lang | None:
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    """One button a row, except 👍/👎, which share the last row."""
     if not reply.buttons:
         return None
-    return InlineKeyboardMarkup([[InlineKeyboardButton(b.label, callback_data=b.payload)] for b in reply.buttons])
+    rows: list[list[InlineKeyboardButton]] = []
+    thumbs: list[InlineKeyboardButton] = []
+    for b in reply.buttons:
+        button = InlineKeyboardButton(b.label, callback_data=b.payload)
+        if b.payload.startswith((FEEDBACK_UP, FEEDBACK_DOWN)):
+            thumbs.append(button)
+        else:
+            rows.append([button])
+    if thumbs:
+        rows.append(thumbs)
+    return InlineKeyboardMarkup(rows)
 
 
 def chunks(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
@@ -75,10 +100,19 @@ def chunks(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
 class TelegramBot:
     """Handlers that translate between Telegram and the `Assistant`. No business logic here."""
 
-    def __init__(self, assistant: Assistant, store: Store | None = None, flood: FloodGate | None = None) -> None:
+    def __init__(
+        self,
+        assistant: Assistant,
+        store: Store | None = None,
+        flood: FloodGate | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+        retention: timedelta = timedelta(days=90),
+    ) -> None:
         self.assistant = assistant
         self.store: Store = store or MemoryStore()
         self.flood = flood or FloodGate(time.monotonic)
+        self.clock = clock
+        self.retention = retention
 
     def install(self, application: Application) -> None:  # type: ignore[type-arg]
         private = filters.ChatType.PRIVATE
@@ -155,7 +189,16 @@ class TelegramBot:
         self.store.save(user, session)
         if match is not None:
             log.info("event=question user=%s band=%s entry=%s lang=%s", opaque(user), match.band.value, match.entry_id or "-", match.lang.value)
+            if match.band in (Band.NONE, Band.SUGGEST):
+                self._keep_unanswered(user, update.effective_message.text or "", match)
         await self._send(update, replies)
+
+    def _keep_unanswered(self, user: int, text: str, match) -> None:  # type: ignore[no-untyped-def]
+        """Keep the question for staff, scrubbed, and drop what is older than the retention period."""
+        now = self.clock()
+        closest = match.ranking[0][0] if match.ranking else None
+        self.store.add_unanswered(user, Unanswered(scrub(text), closest, match.lang, now))
+        self.store.purge_unanswered(now - self.retention)
 
     async def group_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """In a group, answer only when addressed, and point to a private chat for anything personal."""
@@ -182,8 +225,16 @@ class TelegramBot:
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         assert query is not None
-        await query.answer()
+        await query.answer()  # stops the button's spinner; an old or forged button is answered too
         user, session = self._session(update)
+        data = query.data or ""
+        if data.startswith((FEEDBACK_UP, FEEDBACK_DOWN)):
+            entry_id = data.split(":", 2)[2]
+            if entry_id in self.assistant.faq.by_id:
+                self.store.add_feedback(entry_id, up=data.startswith(FEEDBACK_UP))
+                log.info("event=feedback entry=%s", entry_id)
+            await self._send(update, [Reply(say("thanks_feedback", session.fallback))])
+            return
         if query.data == DELETE_CONFIRM:
             lang = session.fallback
             self.store.delete_user(user)
@@ -294,7 +345,9 @@ def build_application(
     if updates_request is not None:
         builder = builder.get_updates_request(updates_request)
     application = builder.build()
-    TelegramBot(assistant, store or SqliteStore(settings.database_path)).install(application)
+    TelegramBot(
+        assistant, store or SqliteStore(settings.database_path), retention=timedelta(days=settings.unanswered_retention_days)
+    ).install(application)
     return application
 
 
