@@ -36,6 +36,8 @@ class Settings:
     api_base_url: str = DEFAULT_API_BASE_URL  # the library appends the token
     database_path: Path = Path("data/bot.sqlite3")
     unanswered_retention_days: int = 90
+    staff_chat_id: int | None = None
+    reload_seconds: int = 30
 
 
 def load_settings(environ: Mapping[str, str]) -> Settings:
@@ -57,7 +59,15 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
     raw_days = (environ.get("UNANSWERED_RETENTION_DAYS") or "90").strip()
     if not raw_days.isdigit() or int(raw_days) < 1:
         raise SettingsError("UNANSWERED_RETENTION_DAYS must be a whole number of days, like 90")
+    raw_staff = (environ.get("STAFF_CHAT_ID") or "").strip()
+    if raw_staff and not raw_staff.lstrip("-").isdigit():
+        raise SettingsError("STAFF_CHAT_ID must be the numeric id of the staff group, like -1001234567890")
+    raw_reload = (environ.get("FAQ_RELOAD_SECONDS") or "30").strip()
+    if not raw_reload.isdigit():
+        raise SettingsError("FAQ_RELOAD_SECONDS must be a whole number of seconds (0 turns automatic reload off)")
     return Settings(
+        staff_chat_id=int(raw_staff) if raw_staff else None,
+        reload_seconds=int(raw_reload),
         faq_dir=faq_dir,
         token=token,
         api_base_url=base_url,

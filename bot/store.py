@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -34,6 +34,13 @@ CREATE TABLE IF NOT EXISTS unanswered (
     asked_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS unanswered_asked_at ON unanswered (asked_at);
+CREATE TABLE IF NOT EXISTS answers (
+    day TEXT NOT NULL,
+    band TEXT NOT NULL,
+    entry_id TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, band, entry_id)
+);
 CREATE TABLE IF NOT EXISTS feedback (
     entry_id TEXT PRIMARY KEY,
     up INTEGER NOT NULL DEFAULT 0,
@@ -71,6 +78,10 @@ class Store(Protocol):
 
     def feedback(self) -> dict[str, tuple[int, int]]: ...
 
+    def count_answer(self, day: date, band: str, entry_id: str | None) -> None: ...
+
+    def answers_since(self, day: date) -> dict[tuple[str, str], int]: ...
+
 
 class MemoryStore:
     """For the terminal chat and tests: the same contract, nothing on disk."""
@@ -79,6 +90,7 @@ class MemoryStore:
         self._sessions: dict[int, Session] = {}
         self._unanswered: list[tuple[int, Unanswered]] = []
         self._feedback: dict[str, tuple[int, int]] = {}
+        self._answers: dict[tuple[date, str, str], int] = {}
 
     def load(self, user_id: int) -> Session | None:
         return self._sessions.get(user_id)
@@ -110,6 +122,17 @@ class MemoryStore:
 
     def feedback(self) -> dict[str, tuple[int, int]]:
         return dict(self._feedback)
+
+    def count_answer(self, day: date, band: str, entry_id: str | None) -> None:
+        key = (day, band, entry_id or "-")
+        self._answers[key] = self._answers.get(key, 0) + 1
+
+    def answers_since(self, day: date) -> dict[tuple[str, str], int]:
+        totals: dict[tuple[str, str], int] = {}
+        for (d, band, entry_id), count in self._answers.items():
+            if d >= day:
+                totals[(band, entry_id)] = totals.get((band, entry_id), 0) + count
+        return totals
 
 
 class SqliteStore:
@@ -189,6 +212,21 @@ class SqliteStore:
         with closing(self._connect()) as connection:
             rows = connection.execute("SELECT entry_id, up, down FROM feedback").fetchall()
         return {entry_id: (up, down) for entry_id, up, down in rows}
+
+    def count_answer(self, day: date, band: str, entry_id: str | None) -> None:
+        with closing(self._connect()) as connection, connection:
+            connection.execute(
+                "INSERT INTO answers (day, band, entry_id, count) VALUES (?, ?, ?, 1) "
+                "ON CONFLICT(day, band, entry_id) DO UPDATE SET count = count + 1",
+                (day.isoformat(), band, entry_id or "-"),
+            )
+
+    def answers_since(self, day: date) -> dict[tuple[str, str], int]:
+        with closing(self._connect()) as connection:
+            rows = connection.execute(
+                "SELECT band, entry_id, SUM(count) FROM answers WHERE day >= ? GROUP BY band, entry_id", (day.isoformat(),)
+            ).fetchall()
+        return {(band, entry_id): int(total) for band, entry_id, total in rows}
 
 
 def _lang(code: str | None) -> Lang | None:

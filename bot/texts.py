@@ -101,6 +101,7 @@ TEXTS: Final[dict[str, dict[Lang, str]]] = {
         Lang.ES: "Para algo sobre su situación, escríbame en un chat privado: https://t.me/{bot}",
     },
     "thanks_feedback": {Lang.EN: "Thank you! That helps us improve the answers.", Lang.ES: "¡Gracias! Eso nos ayuda a mejorar las respuestas."},
+    "staff_only": {Lang.EN: "This command is for the office's staff.", Lang.ES: "Este comando es para el personal de la oficina."},
     "chat_welcome": {
         Lang.EN: "Hello! I answer general questions about immigration (ICE, court, asylum, your rights). Type your question, or 'menu'. Ctrl-D to leave.",
         Lang.ES: "¡Hola! Respondo preguntas generales de inmigración (la migra, corte, asilo, sus derechos). Escriba su pregunta, o 'menú'. Ctrl-D para salir.",

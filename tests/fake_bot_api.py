@@ -67,5 +67,12 @@ class FakeBotApi(BaseRequest):
     def _setMyCommands(self, params: dict[str, Any]) -> bool:
         return True
 
+    staff_members: set[int] = set()
+
+    def _getChatMember(self, params: dict[str, Any]) -> dict[str, Any]:
+        user_id = int(params["user_id"])
+        status = "member" if user_id in self.staff_members else "left"
+        return {"status": status, "user": {"id": user_id, "is_bot": False, "first_name": "x"}}
+
     def _getUpdates(self, params: dict[str, Any]) -> list[Any]:
         return []

@@ -72,3 +72,13 @@ def test_feedback_is_counted_per_entry(store: Store) -> None:
     store.add_feedback("bond", up=False)
     store.add_feedback("tps", up=False)
     assert store.feedback() == {"bond": (2, 1), "tps": (0, 1)}
+
+
+def test_answers_are_counted_per_day_band_and_entry(store: Store) -> None:
+    from datetime import date
+
+    store.count_answer(date(2026, 11, 1), "answer", "bond")
+    store.count_answer(date(2026, 11, 27), "answer", "bond")
+    store.count_answer(date(2026, 11, 27), "none", None)
+    assert store.answers_since(date(2026, 11, 20)) == {("answer", "bond"): 1, ("none", "-"): 1}
+    assert store.answers_since(date(2026, 10, 1))[("answer", "bond")] == 2

@@ -62,14 +62,25 @@ def press(data: str, lang: str | None = "es") -> dict[str, Any]:
     }
 
 
-def run_updates(updates: list[dict[str, Any]], store: Store | None = None) -> FakeBotApi:
-    """Run updates through a fresh Application (a restart), on `store` or a new database."""
+def run_updates(
+    updates: list[dict[str, Any]],
+    store: Store | None = None,
+    faq_dir: Path = REAL_FAQ,
+    staff_chat_id: int | None = None,
+    api: FakeBotApi | None = None,
+) -> FakeBotApi:
+    """Run updates through a fresh Application (a restart), on `store` or a new database.
+
+    The bot starts with the committed FAQ; `faq_dir` is where a staff /reload reads from.
+    """
     faq = check_faq(REAL_FAQ, TODAY, collisions=False).faq
     assert faq is not None
-    api = FakeBotApi()
+    api = api or FakeBotApi()
     if store is None:
         store = SqliteStore(Path(tempfile.mkdtemp()) / "bot.sqlite3")
-    settings = Settings(faq_dir=REAL_FAQ, token=Secret(TOKEN), api_base_url="http://127.0.0.1:9/bot")
+    settings = Settings(
+        faq_dir=faq_dir, token=Secret(TOKEN), api_base_url="http://127.0.0.1:9/bot", staff_chat_id=staff_chat_id
+    )
     application = build_application(settings, Assistant(faq), request=api, updates_request=api, rate_limit=False, store=store)
 
     async def go() -> None:
@@ -246,3 +257,39 @@ def test_unanswered_questions_are_kept_scrubbed_and_thumbs_counted(tmp_path: Pat
     assert texts(api)[-1].startswith("¡Gracias!")
     answer_markup = run_updates([message("cuanto cuesta la fianza", lang="es")]).sent()[0]["reply_markup"]["inline_keyboard"]
     assert [b["text"] for b in answer_markup[-1]] == ["👍", "👎"]
+
+
+STAFF = -100777
+
+
+def staff_group_message(text: str) -> dict[str, Any]:
+    update = message(text, lang="en")
+    update["message"]["chat"] = {"id": STAFF, "type": "supergroup", "title": "Office staff"}
+    return update
+
+
+def test_staff_reload_with_a_broken_file_keeps_serving_and_reports_file_and_line(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import edit
+
+    faq_dir = tmp_path / "faq"
+    shutil.copytree(REAL_FAQ, faq_dir)
+    edit(faq_dir / "detention.yaml", "  - id: bond\n", "  - id: bond\n    anwser: oops\n")
+    api = run_updates([staff_group_message("/reload"), message("cuanto cuesta la fianza", lang="es")], faq_dir=faq_dir, staff_chat_id=STAFF)
+    report, answer = texts(api)
+    assert report.startswith("The FAQ was NOT reloaded") and "detention.yaml, line" in report and "anwser" in report
+    assert "1,500" in answer  # still answering from the last good FAQ
+
+
+def test_staff_commands_are_refused_to_others_and_allowed_to_members_in_private(tmp_path: Path) -> None:
+    api = FakeBotApi()
+    run_updates([message("/stats", lang="es")], staff_chat_id=STAFF, api=api)
+    assert texts(api) == ["Este comando es para el personal de la oficina."]
+    api = FakeBotApi()
+    api.staff_members = {777}
+    store = SqliteStore(tmp_path / "bot.sqlite3")
+    run_updates([message("receta de pozole"), message("cuanto cuesta la fianza"), message("/stats"), message("/unanswered")], store, staff_chat_id=STAFF, api=api)
+    stats, unanswered = texts(api)[-2:]
+    assert "answer 1" in stats and "none 1" in stats and "bond: 1 answer(s)" in stats
+    assert "1x" in unanswered and "receta de pozole" in unanswered

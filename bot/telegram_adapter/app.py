@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import logging
 import secrets
 import time
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Callable
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -38,6 +40,7 @@ from bot.assistant import (
 )
 from bot.matching import Band
 from bot.scrub import scrub
+from bot.staff import reload_faq, stats_report, unanswered_report
 from bot.model import Lang
 from bot.rendering import office_value
 from bot.settings import Settings
@@ -107,12 +110,16 @@ class TelegramBot:
         flood: FloodGate | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
         retention: timedelta = timedelta(days=90),
+        faq_dir: Path | None = None,
+        staff_chat_id: int | None = None,
     ) -> None:
         self.assistant = assistant
         self.store: Store = store or MemoryStore()
         self.flood = flood or FloodGate(time.monotonic)
         self.clock = clock
         self.retention = retention
+        self.faq_dir = faq_dir
+        self.staff_chat_id = staff_chat_id
 
     def install(self, application: Application) -> None:  # type: ignore[type-arg]
         private = filters.ChatType.PRIVATE
@@ -124,6 +131,9 @@ class TelegramBot:
         application.add_handler(CommandHandler(["delete", "borrar"], self.delete, filters=private))
         application.add_handler(CommandHandler(["book", "cita"], self.book, filters=private))
         application.add_handler(CommandHandler("cancel", self.menu, filters=private))
+        application.add_handler(CommandHandler("reload", self.reload))
+        application.add_handler(CommandHandler("stats", self.stats))
+        application.add_handler(CommandHandler("unanswered", self.unanswered))
         application.add_handler(CallbackQueryHandler(self.button))
         # Edited messages are answered like new ones: people fix typos and expect an answer.
         messages = filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE
@@ -189,6 +199,7 @@ class TelegramBot:
         self.store.save(user, session)
         if match is not None:
             log.info("event=question user=%s band=%s entry=%s lang=%s", opaque(user), match.band.value, match.entry_id or "-", match.lang.value)
+            self.store.count_answer(self.clock().date(), match.band.value, match.entry_id)
             if match.band in (Band.NONE, Band.SUGGEST):
                 self._keep_unanswered(user, update.effective_message.text or "", match)
         await self._send(update, replies)
@@ -258,6 +269,80 @@ class TelegramBot:
             except Exception as exc:  # the network may be what failed; nothing more to do
                 log.error("event=error_reply_failed kind=%s", type(exc).__name__)
 
+    # -- staff -------------------------------------------------------------------------------------
+
+    async def _is_staff(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+        """Staff are the members of the staff group; they may use staff commands there or in private."""
+        chat, user = update.effective_chat, update.effective_user
+        if self.staff_chat_id is None or chat is None or user is None:
+            return False
+        if chat.id == self.staff_chat_id:
+            return True
+        if chat.type != chat.PRIVATE:
+            return False
+        try:
+            member = await context.bot.get_chat_member(self.staff_chat_id, user.id)
+        except Exception as exc:  # not a member, or the staff chat cannot be reached
+            log.info("event=staff_check_failed kind=%s", type(exc).__name__)
+            return False
+        return member.status in ("creator", "administrator", "member")
+
+    async def _staff_only(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+        if await self._is_staff(update, context):
+            return True
+        _, session = self._session(update)
+        await self._send(update, [Reply(say("staff_only", session.fallback))])
+        return False
+
+    def replace_faq(self, faq) -> None:  # type: ignore[no-untyped-def]
+        self.assistant = Assistant(faq)
+
+    async def reload(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not await self._staff_only(update, context) or self.faq_dir is None:
+            return
+        result = reload_faq(self.faq_dir, self.clock().date())
+        if result.faq is not None:
+            self.replace_faq(result.faq)
+        log.info("event=reload ok=%s", result.faq is not None)
+        await self._send(update, [Reply(result.report)])
+
+    async def stats(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not await self._staff_only(update, context):
+            return
+        days = _days(context.args, 7)
+        since = self.clock() - timedelta(days=days)
+        report = stats_report(
+            self.store.answers_since(since.date()), self.store.feedback(), len(self.store.unanswered_since(since)), days
+        )
+        await self._send(update, [Reply(report)])
+
+    async def unanswered(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not await self._staff_only(update, context):
+            return
+        since = self.clock() - timedelta(days=_days(context.args, 30))
+        await self._send(update, [Reply(unanswered_report(self.store.unanswered_since(since)))])
+
+    async def watch_faq(self, application: Application, interval: float) -> None:  # type: ignore[type-arg]
+        """Reload by itself when a FAQ file changes; on errors keep the last good FAQ and tell staff."""
+        if self.faq_dir is None:
+            return
+        seen = _fingerprint(self.faq_dir)
+        while True:
+            await asyncio.sleep(interval)
+            now = _fingerprint(self.faq_dir)
+            if now == seen:
+                continue
+            seen = now
+            result = reload_faq(self.faq_dir, self.clock().date())
+            log.info("event=auto_reload ok=%s", result.faq is not None)
+            if result.faq is not None:
+                self.replace_faq(result.faq)
+            if self.staff_chat_id is not None:
+                try:
+                    await application.bot.send_message(self.staff_chat_id, result.report)
+                except Exception as exc:
+                    log.error("event=staff_notice_failed kind=%s", type(exc).__name__)
+
     async def _allowed(self, update: Update, user: int, session: Session) -> bool:
         verdict = self.flood.check(user)
         if verdict is Verdict.WARN:
@@ -285,6 +370,24 @@ class TelegramBot:
             for index, part in enumerate(parts):
                 markup = keyboard(reply) if index == len(parts) - 1 else None
                 await bot.send_message(chat.id, part, reply_markup=markup, disable_web_page_preview=True)
+
+
+def _days(args: list[str] | None, default: int) -> int:
+    if args and args[0].isdigit() and 0 < int(args[0]) <= 3650:
+        return int(args[0])
+    return default
+
+
+def _fingerprint(directory: Path) -> tuple[tuple[str, float, int], ...]:
+    files = sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
+    result = []
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        result.append((path.name, stat.st_mtime, stat.st_size))
+    return tuple(result)
 
 
 def _addressed(message: Message, username: str | None) -> bool:
@@ -323,6 +426,11 @@ async def register_commands(application: Application) -> None:  # type: ignore[t
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS[Lang.ES]], language_code="es")
 
 
+def start_watching(application: Application, interval: float) -> None:  # type: ignore[type-arg]
+    handlers: TelegramBot = application.bot_data["handlers"]
+    application.create_task(handlers.watch_faq(application, interval))
+
+
 def build_application(
     settings: Settings,
     assistant: Assistant,
@@ -345,9 +453,15 @@ def build_application(
     if updates_request is not None:
         builder = builder.get_updates_request(updates_request)
     application = builder.build()
-    TelegramBot(
-        assistant, store or SqliteStore(settings.database_path), retention=timedelta(days=settings.unanswered_retention_days)
-    ).install(application)
+    handlers = TelegramBot(
+        assistant,
+        store or SqliteStore(settings.database_path),
+        retention=timedelta(days=settings.unanswered_retention_days),
+        faq_dir=settings.faq_dir,
+        staff_chat_id=settings.staff_chat_id,
+    )
+    handlers.install(application)
+    application.bot_data["handlers"] = handlers
     return application
 
 
@@ -361,5 +475,12 @@ def quiet_library_logs() -> None:
 
 def run(settings: Settings, assistant: Assistant) -> None:
     application = build_application(settings, assistant)
+    if settings.reload_seconds:
+
+        async def after_start(app: Application) -> None:  # type: ignore[type-arg]
+            await register_commands(app)
+            start_watching(app, settings.reload_seconds)
+
+        application.post_init = after_start
     log.info("event=polling_start")
     application.run_polling(allowed_updates=Update.ALL_TYPES)
