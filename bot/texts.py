@@ -102,6 +102,10 @@ TEXTS: Final[dict[str, dict[Lang, str]]] = {
     },
     "thanks_feedback": {Lang.EN: "Thank you! That helps us improve the answers.", Lang.ES: "¡Gracias! Eso nos ayuda a mejorar las respuestas."},
     "staff_only": {Lang.EN: "This command is for the office's staff.", Lang.ES: "Este comando es para el personal de la oficina."},
+    "unknown_command": {
+        Lang.EN: "I do not know that command. Try /menu, /book or /help, or just type your question.",
+        Lang.ES: "No conozco ese comando. Pruebe /menu, /cita o /ayuda, o escriba su pregunta.",
+    },
     "chat_welcome": {
         Lang.EN: "Hello! I answer general questions about immigration (ICE, court, asylum, your rights). Type your question, or 'menu'. Ctrl-D to leave.",
         Lang.ES: "¡Hola! Respondo preguntas generales de inmigración (la migra, corte, asilo, sus derechos). Escriba su pregunta, o 'menú'. Ctrl-D para salir.",

@@ -10,6 +10,7 @@ import itertools
 import json
 from typing import Any
 
+from telegram.error import NetworkError
 from telegram.request import BaseRequest, RequestData
 
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "OfficeBot", "username": "office_test_bot"}
@@ -20,6 +21,8 @@ class FakeBotApi(BaseRequest):
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.unexpected: list[str] = []
         self._ids = itertools.count(1000)
+        self.network_failures = 0  # the next N sendMessage calls fail as if the connection dropped
+        self.rejections = 0  # the next N sendMessage calls are refused by Telegram (400)
 
     async def initialize(self) -> None:
         return None
@@ -34,6 +37,12 @@ class FakeBotApi(BaseRequest):
     async def do_request(self, url: str, method: str, request_data: RequestData | None = None, **_: Any) -> tuple[int, bytes]:
         name = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data is not None else {}
+        if name == "sendMessage" and self.network_failures:
+            self.network_failures -= 1
+            raise NetworkError("connection reset by peer")
+        if name == "sendMessage" and self.rejections:
+            self.rejections -= 1
+            return 400, json.dumps({"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}).encode()
         self.calls.append((name, dict(params)))
         handler = getattr(self, f"_{name}", None)
         if handler is None:
@@ -57,6 +66,9 @@ class FakeBotApi(BaseRequest):
             "from": BOT_USER,
             "text": params.get("text", ""),
         }
+
+    def _editMessageText(self, params: dict[str, Any]) -> dict[str, Any]:
+        return self._sendMessage(params)
 
     def _answerCallbackQuery(self, params: dict[str, Any]) -> bool:
         return True

@@ -293,3 +293,33 @@ def test_staff_commands_are_refused_to_others_and_allowed_to_members_in_private(
     stats, unanswered = texts(api)[-2:]
     assert "answer 1" in stats and "none 1" in stats and "bond: 1 answer(s)" in stats
     assert "1x" in unanswered and "receta de pozole" in unanswered
+
+
+def test_unknown_command_gets_a_hint() -> None:
+    api = run_updates([message("/foo", lang="en")])
+    assert texts(api) == ["I do not know that command. Try /menu, /book or /help, or just type your question."]
+
+
+def test_menu_navigation_edits_the_message_in_place() -> None:
+    api = run_updates([message("/start", lang="en"), press("cat:asylum", lang="en"), press("menu", lang="en")])
+    assert len(api.sent()) == 2  # the greeting and the menu; the presses edit the menu
+    category, menu = api.sent("editMessageText")
+    assert category["text"].startswith("Asylum and TPS") and int(category["message_id"]) == 5
+    assert menu["text"] == "What is your question about?"
+
+
+def test_network_errors_are_retried() -> None:
+    api = FakeBotApi()
+    api.network_failures = 2
+    run_updates([message("cuanto cuesta la fianza", lang="es")], api=api)
+    assert len(api.sent()) == 1 and "1,500" in api.sent()[0]["text"]
+
+
+def test_a_failing_handler_gets_a_kind_message_never_a_traceback(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO)
+    api = FakeBotApi()
+    api.rejections = 1
+    run_updates([message("cuanto cuesta la fianza", lang="es")], api=api)
+    (sent,) = texts(api)
+    assert sent.startswith("Perdón, algo falló") and "Traceback" not in sent
+    assert "event=error kind=BadRequest" in "\n".join(r.getMessage() for r in caplog.records)

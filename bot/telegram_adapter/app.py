@@ -10,10 +10,11 @@ import secrets
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Awaitable, Callable
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import MessageLimit
+from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -29,6 +30,7 @@ from telegram.request import BaseRequest
 from bot.flood import FloodGate, Verdict
 from bot.assistant import (
     BOOK,
+    CATEGORY,
     DELETE_ASK,
     DELETE_CONFIRM,
     FEEDBACK_DOWN,
@@ -135,6 +137,7 @@ class TelegramBot:
         application.add_handler(CommandHandler("stats", self.stats))
         application.add_handler(CommandHandler("unanswered", self.unanswered))
         application.add_handler(CallbackQueryHandler(self.button))
+        application.add_handler(MessageHandler(private & filters.COMMAND, self.unknown_command))  # after all commands
         # Edited messages are answered like new ones: people fix typos and expect an answer.
         messages = filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE
         application.add_handler(MessageHandler(messages & private & filters.TEXT & ~filters.COMMAND, self.text))
@@ -252,9 +255,16 @@ class TelegramBot:
             log.info("event=deleted user=%s", opaque(user))
             await self._send(update, [Reply(say("deleted", lang))])
             return
-        session, replies = self.assistant.on_button(session, query.data or "")
+        session, replies = self.assistant.on_button(session, data)
         self.store.save(user, session)
         log.info("event=button user=%s", opaque(user))
+        if _navigation(data) and len(replies) == 1 and query.message is not None and not replies[0].text.startswith(say("disclaimer", session.fallback)):
+            # Menus replace the menu message in place instead of piling up messages.
+            try:
+                await query.edit_message_text(replies[0].text, reply_markup=keyboard(replies[0]))
+                return
+            except TelegramError as exc:  # too old to edit, or unchanged: send it as new
+                log.info("event=edit_failed kind=%s", type(exc).__name__)
         await self._send(update, replies)
 
     async def error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -369,7 +379,31 @@ class TelegramBot:
             parts = chunks(reply.text)
             for index, part in enumerate(parts):
                 markup = keyboard(reply) if index == len(parts) - 1 else None
-                await bot.send_message(chat.id, part, reply_markup=markup, disable_web_page_preview=True)
+                await _with_retries(lambda: bot.send_message(chat.id, part, reply_markup=markup, disable_web_page_preview=True))
+
+    async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        _, session = self._session(update)
+        await self._send(update, [Reply(say("unknown_command", session.fallback))])
+
+
+SEND_ATTEMPTS = 3
+
+
+async def _with_retries(send: Callable[[], Awaitable[object]]) -> None:
+    """Network hiccups are retried with a short backoff (429s are retried by the rate limiter)."""
+    for attempt in range(1, SEND_ATTEMPTS + 1):
+        try:
+            await send()
+            return
+        except (NetworkError, TimedOut) as exc:
+            if attempt == SEND_ATTEMPTS or isinstance(exc, BadRequest):
+                raise
+            log.info("event=send_retry attempt=%s kind=%s", attempt, type(exc).__name__)
+            await asyncio.sleep(0.5 * attempt)
+
+
+def _navigation(payload: str) -> bool:
+    return payload == MENU or payload.startswith(CATEGORY)
 
 
 def _days(args: list[str] | None, default: int) -> int:
