@@ -38,6 +38,10 @@ class Settings:
     unanswered_retention_days: int = 90
     staff_chat_id: int | None = None
     reload_seconds: int = 30
+    webhook_url: str | None = None  # set: receive updates by webhook instead of long polling
+    webhook_secret: Secret | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
 
 
 def load_settings(environ: Mapping[str, str]) -> Settings:
@@ -65,7 +69,21 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
     raw_reload = (environ.get("FAQ_RELOAD_SECONDS") or "30").strip()
     if not raw_reload.isdigit():
         raise SettingsError("FAQ_RELOAD_SECONDS must be a whole number of seconds (0 turns automatic reload off)")
+    webhook_url = (environ.get("WEBHOOK_URL") or "").strip() or None
+    webhook_secret = (environ.get("WEBHOOK_SECRET") or "").strip()
+    if webhook_url:
+        if not webhook_url.startswith("https://"):
+            raise SettingsError("WEBHOOK_URL must start with https:// (Telegram only calls secure addresses)")
+        if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", webhook_secret):
+            raise SettingsError("WEBHOOK_SECRET must be 16 to 256 letters, digits, _ or - when WEBHOOK_URL is set")
+    raw_port = (environ.get("WEBHOOK_PORT") or "8443").strip()
+    if not raw_port.isdigit() or not 0 < int(raw_port) < 65536:
+        raise SettingsError("WEBHOOK_PORT must be a port number, like 8443")
     return Settings(
+        webhook_url=webhook_url,
+        webhook_secret=Secret(webhook_secret) if webhook_url else None,
+        webhook_listen=(environ.get("WEBHOOK_LISTEN") or "127.0.0.1").strip(),
+        webhook_port=int(raw_port),
         staff_chat_id=int(raw_staff) if raw_staff else None,
         reload_seconds=int(raw_reload),
         faq_dir=faq_dir,

@@ -76,6 +76,9 @@ class FakeBotApi(BaseRequest):
     def _deleteWebhook(self, params: dict[str, Any]) -> bool:
         return True
 
+    def _setWebhook(self, params: dict[str, Any]) -> bool:
+        return True
+
     def _setMyCommands(self, params: dict[str, Any]) -> bool:
         return True
 

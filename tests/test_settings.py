@@ -34,3 +34,19 @@ def test_env_file(tmp_path: Path) -> None:
     env.write_text("# comment\nTELEGRAM_BOT_TOKEN='abc'\nexport FAQ_DIR=/x\n\nBROKEN LINE\n")
     assert read_env_file(env) == {"TELEGRAM_BOT_TOKEN": "abc", "FAQ_DIR": "/x"}
     assert read_env_file(tmp_path / "missing") == {}
+
+
+def test_webhook_settings() -> None:
+    settings = load_settings({"WEBHOOK_URL": "https://bot.example.org", "WEBHOOK_SECRET": "s" * 20, "WEBHOOK_PORT": "8080"})
+    assert settings.webhook_url == "https://bot.example.org" and settings.webhook_port == 8080
+    assert settings.webhook_secret is not None and "s" * 20 not in repr(settings)
+    for bad in ({"WEBHOOK_URL": "http://x.org", "WEBHOOK_SECRET": "s" * 20}, {"WEBHOOK_URL": "https://x.org", "WEBHOOK_SECRET": "short"}, {"WEBHOOK_PORT": "99999"}):
+        with pytest.raises(SettingsError):
+            load_settings(bad)
+
+
+def test_other_settings_are_checked() -> None:
+    assert load_settings({"STAFF_CHAT_ID": "-1001234", "UNANSWERED_RETENTION_DAYS": "30"}).staff_chat_id == -1001234
+    for bad in ({"STAFF_CHAT_ID": "staff"}, {"UNANSWERED_RETENTION_DAYS": "0"}, {"TELEGRAM_API_BASE_URL": "ftp://x"}, {"FAQ_RELOAD_SECONDS": "-1"}):
+        with pytest.raises(SettingsError):
+            load_settings(bad)

@@ -508,13 +508,28 @@ def quiet_library_logs() -> None:
 
 
 def run(settings: Settings, assistant: Assistant) -> None:
+    """Serve until stopped: by webhook when WEBHOOK_URL is set, else by long polling."""
     application = build_application(settings, assistant)
-    if settings.reload_seconds:
 
-        async def after_start(app: Application) -> None:  # type: ignore[type-arg]
-            await register_commands(app)
+    async def after_start(app: Application) -> None:  # type: ignore[type-arg]
+        await register_commands(app)
+        if settings.reload_seconds:
             start_watching(app, settings.reload_seconds)
 
-        application.post_init = after_start
+    application.post_init = after_start
+    if settings.webhook_url and settings.webhook_secret:
+        log.info("event=webhook_start port=%s", settings.webhook_port)
+        application.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=WEBHOOK_PATH,
+            webhook_url=f"{settings.webhook_url.rstrip('/')}/{WEBHOOK_PATH}",
+            secret_token=settings.webhook_secret.value,
+            allowed_updates=Update.ALL_TYPES,
+        )
+        return
     log.info("event=polling_start")
     application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+WEBHOOK_PATH = "telegram"
