@@ -8,10 +8,12 @@ only renders `Reply` and `Button`.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Final
 
 from bot.matching import Band, Match, Matcher
 from bot.model import Faq, Lang
 from bot.rendering import office_value, render_answer
+from bot.text import normalize
 from bot.texts import say
 
 ENTRY = "entry:"
@@ -67,6 +69,8 @@ class Assistant:
         session = replace(session, lang=lang)
         if match.band in (Band.URGENT, Band.ANSWER) and match.entry_id:
             replies = [self.entry_reply(match.entry_id, lang)]
+            if about_own_case(text):
+                replies.append(Reply(say("own_case", lang), (self._book_button(lang),)))
         elif match.band is Band.SUGGEST:
             replies = [self._suggestions(match, lang)]
         else:
@@ -161,6 +165,20 @@ class Assistant:
     @staticmethod
     def _with_disclaimer(session: Session, replies: list[Reply]) -> Session:
         return replace(session, disclaimer_shown=True)
+
+
+# Phrases that show a person asking about their own situation: the general answer is not enough.
+OWN_CASE_CUES: Final = (
+    "do i qualify", "can i qualify", "am i eligible", "in my case", "my case", "my hearing is", "my court date is",
+    "next week", "tomorrow", "will i win", "will they deport me", "what are my chances",
+    "califico", "puedo calificar", "soy elegible", "en mi caso", "mi caso", "mi audiencia es", "mi corte es",
+    "la semana que viene", "la proxima semana", "manana", "voy a ganar", "me van a deportar", "que posibilidades",
+)
+
+
+def about_own_case(text: str) -> bool:
+    words = f" {normalize(text)} "
+    return any(f" {cue} " in words for cue in OWN_CASE_CUES)
 
 
 def replies_with_disclaimer(session: Session, replies: list[Reply]) -> list[Reply]:

@@ -106,6 +106,10 @@ TEXTS: Final[dict[str, dict[Lang, str]]] = {
         Lang.EN: "I do not know that command. Try /menu, /book or /help, or just type your question.",
         Lang.ES: "No conozco ese comando. Pruebe /menu, /cita o /ayuda, o escriba su pregunta.",
     },
+    "own_case": {
+        Lang.EN: "That is the general rule. What it means for your own case depends on details only our attorney can weigh: book a free consultation.",
+        Lang.ES: "Esa es la regla general. Lo que significa para su caso depende de detalles que solo nuestro equipo legal puede revisar: haga una cita gratis.",
+    },
     "chat_welcome": {
         Lang.EN: "Hello! I answer general questions about immigration (ICE, court, asylum, your rights). Type your question, or 'menu'. Ctrl-D to leave.",
         Lang.ES: "¡Hola! Respondo preguntas generales de inmigración (la migra, corte, asilo, sus derechos). Escriba su pregunta, o 'menú'. Ctrl-D para salir.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from datetime import date
 from pathlib import Path
@@ -34,3 +35,15 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path.name}")
+
+
+TEST_TOKEN_SECRET = "AAEhBOweik6ad6PsVMRxjeQKXvE-AbCdEfG"  # the secret half of the token the tests use
+
+
+@pytest.fixture(autouse=True)
+def no_token_in_logs(caplog: pytest.LogCaptureFixture):  # type: ignore[no-untyped-def]
+    """Every test: whatever was logged, down to DEBUG, the bot token never appears."""
+    caplog.set_level(logging.DEBUG)
+    yield
+    for record in caplog.records:
+        assert TEST_TOKEN_SECRET not in record.getMessage(), f"token logged by {record.name}"

@@ -94,3 +94,11 @@ def test_placeholder_office_values_are_never_shown_raw(tmp_path: Path) -> None:
             text = assistant.entry_reply(entry.id, lang).text
             assert "{office." not in text, entry.id
             assert not any(p in text for p in placeholders), entry.id
+
+
+def test_questions_about_ones_own_case_get_a_push_to_the_consultation(mini_assistant: Assistant) -> None:
+    _, replies, _ = mini_assistant.on_text(Session(disclaimer_shown=True), "how much is the bond to get out of detention in my case")
+    assert len(replies) == 2 and replies[1].text.startswith("That is the general rule")
+    assert [b.payload for b in replies[1].buttons] == [BOOK]
+    _, replies, _ = mini_assistant.on_text(Session(disclaimer_shown=True), "how does immigration bond work")
+    assert len(replies) == 1
