@@ -83,7 +83,7 @@ class Assistant:
         if payload.startswith(LANGUAGE) and payload[len(LANGUAGE) :] in {l.value for l in Lang}:
             chosen = Lang(payload[len(LANGUAGE) :])
             session = replace(session, preferred=chosen, lang=chosen)
-            return self._with_disclaimer(session, []), [Reply(say("language_set", chosen), (self._menu_button(chosen),))]
+            return self._with_disclaimer(session, []), [Reply(say("language_set", chosen)), self.main_menu(chosen)]
         if payload == DELETE_ASK:
             return session, [self.delete_confirmation(lang)]
         if payload.startswith(ENTRY) and payload[len(ENTRY) :] in self.faq.by_id:

@@ -110,6 +110,10 @@ TEXTS: Final[dict[str, dict[Lang, str]]] = {
         Lang.EN: "That is the general rule. What it means for your own case depends on details only our attorney can weigh: book a free consultation.",
         Lang.ES: "Esa es la regla general. Lo que significa para su caso depende de detalles que solo nuestro equipo legal puede revisar: haga una cita gratis.",
     },
+    "stored_note": {
+        Lang.EN: "I keep only your language and where we are in the conversation: /privacy tells more, /delete erases it.",
+        Lang.ES: "Solo guardo su idioma y en qué parte de la conversación vamos: /privacidad explica más, /borrar lo borra.",
+    },
     "chat_welcome": {
         Lang.EN: "Hello! I answer general questions about immigration (ICE, court, asylum, your rights). Type your question, or 'menu'. Ctrl-D to leave.",
         Lang.ES: "¡Hola! Respondo preguntas generales de inmigración (la migra, corte, asilo, sus derechos). Escriba su pregunta, o 'menú'. Ctrl-D para salir.",

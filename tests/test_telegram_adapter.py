@@ -160,7 +160,7 @@ def test_long_replies_are_split_under_the_limit() -> None:
 def test_language_choice_survives_a_restart(tmp_path: Path) -> None:
     store = SqliteStore(tmp_path / "bot.sqlite3")
     api = run_updates([message("/idioma", lang="en"), press("lang:es", lang="en")], store)
-    assert texts(api)[-1].startswith("Listo")
+    assert texts(api)[-2].startswith("Listo") and texts(api)[-1] == "¿Sobre qué es su pregunta?"
     api = run_updates([message("ICE", lang="en")], store)  # a new Application: the same database
     reply = texts(api)[0]
     assert "¿" in reply or "puerta" in reply  # "ICE" is no language: the chosen one is used

@@ -151,15 +151,18 @@ class TelegramBot:
 
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user, session = self._session(update)
-        lang = session.lang or Lang.EN
+        unknown_language = session.lang is None and session.preferred is None
+        lang = session.fallback
         argument = context.args[0].lower() if context.args else ""
         log.info("event=start user=%s arg=%s", opaque(user), argument if argument in ("ice", "book") else "-")
-        greeting = Reply(f"{say('greeting', lang)}\n\n{say('disclaimer', lang)}")
+        greeting = Reply(f"{say('greeting', lang)}\n\n{say('disclaimer', lang)}\n{say('stored_note', lang)}")
         session = Session(lang=lang, preferred=session.preferred, disclaimer_shown=True)
         if argument == "ice":
             replies = [greeting, self.assistant.entry_reply("ice-at-door", lang)] if "ice-at-door" in self.assistant.faq.by_id else [greeting]
         elif argument == "book":
             replies = [greeting, self.assistant.booking_info(lang)]
+        elif unknown_language:  # Telegram did not say: let them pick, in both languages
+            replies = [greeting, self.assistant.language_menu()]
         else:
             replies = [greeting, self.assistant.main_menu(lang)]
         self.store.save(user, session)
