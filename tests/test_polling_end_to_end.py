@@ -12,6 +12,7 @@ import pytest
 
 from bot.assistant import Assistant
 from bot.settings import Secret, Settings
+from bot.store import SqliteStore
 from bot.telegram_adapter.app import build_application
 from bot.validation import check_faq
 from bot_api_server import BotApiServer
@@ -83,3 +84,84 @@ def test_user_script_over_real_polling(caplog: pytest.LogCaptureFixture, tmp_pat
     assert len(server.sent("answerCallbackQuery")) == 1
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert TOKEN not in logged and "Rosa" not in logged and "migra esta" not in logged
+
+
+def test_done_when_walkthrough(caplog: pytest.LogCaptureFixture, tmp_path: Path) -> None:
+    """Issue 4's walk-through in one polling run: every Bot API call succeeds, nothing is logged as an error."""
+    import shutil
+
+    from conftest import edit
+
+    caplog.set_level(logging.INFO)
+    faq = check_faq(REAL_FAQ, TODAY, collisions=False).faq
+    assert faq is not None
+    faq_dir = tmp_path / "faq"
+    shutil.copytree(REAL_FAQ, faq_dir)
+    staff = -100999
+    with BotApiServer(TOKEN) as server:
+        settings = Settings(
+            faq_dir=faq_dir,
+            token=Secret(TOKEN),
+            api_base_url=server.base_url,
+            database_path=tmp_path / "bot.sqlite3",
+            staff_chat_id=staff,
+        )
+        application = build_application(settings, Assistant(faq))
+
+        async def script() -> None:
+            async with application:
+                assert application.updater is not None
+                await application.updater.start_polling(poll_interval=0.0, timeout=1)
+                await application.start()
+                loop = asyncio.get_running_loop()
+                count = 0
+
+                async def step(update: dict[str, Any], new: int, method: str = "sendMessage") -> list[dict[str, Any]]:
+                    nonlocal count
+                    before = len(server.sent(method))
+                    server.push(update)
+                    return (await loop.run_in_executor(None, server.wait_for, before + new, method))[before:]
+
+                (greeting, menu) = await step(text_update("/start", lang="en"), 2)
+                assert "not legal advice" in greeting["text"] and "/delete" in greeting["text"]
+                (category,) = await step(press_update("cat:asylum"), 1, "editMessageText")
+                first_entry = category["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+                (entry,) = await step(press_update(first_entry), 1)
+                assert "Sources:" in entry["text"] or "Fuentes:" in entry["text"]
+                (english,) = await step(text_update("how do i check my court date", lang="en"), 1)
+                assert "1-800-898-7180" in english["text"]
+                (spanish,) = await step(text_update("cuanto cuesta pedir asilo", lang="en"), 1)
+                assert "asilo" in spanish["text"].lower() and "Fuentes:" in spanish["text"]
+                (emergency,) = await step(text_update("ICE is at my door right now", lang="en"), 1)
+                assert "Do not open the door" in emergency["text"][:300]
+                (suggestion,) = await step(text_update("papeles", lang="es"), 1)
+                pick = suggestion["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+                assert pick.startswith("entry:")
+                (picked,) = await step(press_update(pick), 1)
+                assert "Fuentes:" in picked["text"]
+                photo = text_update("x")
+                del photo["message"]["text"]
+                photo["message"]["photo"] = [{"file_id": "f", "file_unique_id": "u", "width": 1, "height": 1}]
+                (photo_reply,) = await step(photo, 1)
+                assert "escriba su pregunta" in photo_reply["text"]
+                (choose,) = await step(text_update("/idioma"), 1)
+                (done, menu_es) = await step(press_update("lang:es"), 2)
+                assert done["text"].startswith("Listo")
+                (confirm,) = await step(text_update("/borrar"), 1)
+                (deleted,) = await step(press_update("delete:yes"), 1)
+                assert deleted["text"].startswith("Listo. Se borró todo")
+                assert SqliteStore(tmp_path / "bot.sqlite3").rows_about(31337) == 0
+                edit(faq_dir / "court.yaml", "  - id: court-date\n", "  - id: court-date\n    anwser: x\n")
+                reload_update = text_update("/reload", lang="en")
+                reload_update["message"]["chat"] = {"id": staff, "type": "supergroup", "title": "Staff"}
+                (report,) = await step(reload_update, 1)
+                assert "NOT reloaded" in report["text"] and "court.yaml, line" in report["text"]
+                (still,) = await step(text_update("how do i check my court date", lang="en"), 1)
+                assert "1-800-898-7180" in still["text"]
+                await application.updater.stop()
+                await application.stop()
+
+        asyncio.run(script())
+    assert server.unexpected == []
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert not any("Traceback" in r.getMessage() for r in caplog.records)
