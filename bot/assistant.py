@@ -12,7 +12,7 @@ from typing import Final
 
 from bot.matching import Band, Match, Matcher
 from bot.model import Faq, Lang
-from bot.rendering import office_value, render_answer
+from bot.rendering import answer_body, office_value, source_lines
 from bot.text import normalize
 from bot.texts import say
 
@@ -37,8 +37,16 @@ class Button:
 
 @dataclass(frozen=True)
 class Reply:
+    """One message: an optional notice and title above the text, and buttons below."""
+
     text: str
     buttons: tuple[Button, ...] = ()
+    title: str = ""
+    notice: str = ""
+
+    def plain(self) -> str:
+        """The message as plain text, as the terminal chat shows it."""
+        return "\n\n".join(part for part in (self.notice, self.title, self.text) if part)
 
 
 @dataclass(frozen=True)
@@ -109,7 +117,8 @@ class Assistant:
         ][:3]
         buttons.append(self._book_button(lang))
         buttons.extend((Button("👍", f"{FEEDBACK_UP}{entry_id}"), Button("👎", f"{FEEDBACK_DOWN}{entry_id}")))
-        return Reply(render_answer(entry, self.faq.office, lang), tuple(buttons))
+        body = f"{answer_body(entry, self.faq.office, lang)}\n\n{source_lines(entry, lang)}"
+        return Reply(body, tuple(buttons), title=entry.title[lang])
 
     def main_menu(self, lang: Lang) -> Reply:
         """Categories, with the emergency entry always first: it must be one tap away."""
@@ -186,5 +195,4 @@ def replies_with_disclaimer(session: Session, replies: list[Reply]) -> list[Repl
     if session.disclaimer_shown or not replies:
         return replies
     lang = session.lang or Lang.EN
-    first = replies[0]
-    return [Reply(f"{say('disclaimer', lang)}\n\n{first.text}", first.buttons), *replies[1:]]
+    return [replace(replies[0], notice=say("disclaimer", lang)), *replies[1:]]

@@ -255,7 +255,7 @@ def _say_welcome() -> str:
 
 
 def _print_reply(reply: Reply) -> None:
-    print(reply.text)
+    print(reply.plain())
     for number, button in enumerate(reply.buttons, start=1):
         print(f"  {number}) {button.label}")
     print()

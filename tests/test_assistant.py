@@ -23,11 +23,13 @@ def mini_assistant(mini: Path) -> Assistant:
 def test_first_answer_carries_the_notice_once(mini_assistant: Assistant) -> None:
     session, replies, match = mini_assistant.on_text(Session(), "la migra esta en mi puerta")
     assert match is not None and match.band is Band.URGENT
-    assert replies[0].text.startswith("Esto es información general")
+    assert replies[0].notice.startswith("Esto es información general")
+    assert replies[0].plain().startswith("Esto es información general")
+    assert replies[0].title == "La migra en mi puerta"
     assert "No abra la puerta. Llámenos al (555) 010-0000." in replies[0].text
     assert session.lang is Lang.ES and session.disclaimer_shown
     session, replies, _ = mini_assistant.on_text(session, "cuanto cuesta la fianza para salir")
-    assert "información general" not in replies[0].text
+    assert replies[0].notice == "" and "información general" not in replies[0].plain()
     assert "La fianza mínima" in replies[0].text
 
 

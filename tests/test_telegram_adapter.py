@@ -323,3 +323,13 @@ def test_a_failing_handler_gets_a_kind_message_never_a_traceback(caplog: pytest.
     (sent,) = texts(api)
     assert sent.startswith("Perdón, algo falló") and "Traceback" not in sent
     assert "event=error kind=BadRequest" in "\n".join(r.getMessage() for r in caplog.records)
+
+
+def test_replies_are_html_with_everything_escaped() -> None:
+    from bot.assistant import Reply
+    from bot.telegram_adapter.app import html_of
+
+    assert html_of(Reply("a < b & <script>", title="T<i>", notice="N&")) == "<i>N&amp;</i>\n\n<b>T&lt;i&gt;</b>\n\na &lt; b &amp; &lt;script&gt;"
+    api = run_updates([message("cuanto cuesta la fianza", lang="es")])
+    sent = api.sent()[0]
+    assert sent["parse_mode"] == "HTML" and sent["text"].startswith("<i>") and "<b>" in sent["text"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+from html import escape
 import hmac
 import logging
 import secrets
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Awaitable, Callable
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import MessageLimit
+from telegram.constants import MessageLimit, ParseMode
 from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
@@ -81,6 +82,17 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     if thumbs:
         rows.append(thumbs)
     return InlineKeyboardMarkup(rows)
+
+
+def html_of(reply: Reply) -> str:
+    """Telegram HTML: the notice in italics, the title in bold, every text escaped (FAQ and user text alike)."""
+    parts = []
+    if reply.notice:
+        parts.append(f"<i>{escape(reply.notice)}</i>")
+    if reply.title:
+        parts.append(f"<b>{escape(reply.title)}</b>")
+    parts.append(escape(reply.text))
+    return "\n\n".join(parts)
 
 
 def chunks(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
@@ -261,10 +273,10 @@ class TelegramBot:
         session, replies = self.assistant.on_button(session, data)
         self.store.save(user, session)
         log.info("event=button user=%s", opaque(user))
-        if _navigation(data) and len(replies) == 1 and query.message is not None and not replies[0].text.startswith(say("disclaimer", session.fallback)):
+        if _navigation(data) and len(replies) == 1 and query.message is not None and not replies[0].notice:
             # Menus replace the menu message in place instead of piling up messages.
             try:
-                await query.edit_message_text(replies[0].text, reply_markup=keyboard(replies[0]))
+                await query.edit_message_text(html_of(replies[0]), reply_markup=keyboard(replies[0]), parse_mode=ParseMode.HTML)
                 return
             except TelegramError as exc:  # too old to edit, or unchanged: send it as new
                 log.info("event=edit_failed kind=%s", type(exc).__name__)
@@ -379,10 +391,14 @@ class TelegramBot:
         assert chat is not None
         bot = update.get_bot()
         for reply in replies:
-            parts = chunks(reply.text)
+            parts = chunks(html_of(reply))
             for index, part in enumerate(parts):
                 markup = keyboard(reply) if index == len(parts) - 1 else None
-                await _with_retries(lambda: bot.send_message(chat.id, part, reply_markup=markup, disable_web_page_preview=True))
+                await _with_retries(
+                    lambda: bot.send_message(
+                        chat.id, part, reply_markup=markup, parse_mode=ParseMode.HTML, disable_web_page_preview=True
+                    )
+                )
 
     async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         _, session = self._session(update)
