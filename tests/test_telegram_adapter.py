@@ -333,3 +333,45 @@ def test_replies_are_html_with_everything_escaped() -> None:
     api = run_updates([message("cuanto cuesta la fianza", lang="es")])
     sent = api.sent()[0]
     assert sent["parse_mode"] == "HTML" and sent["text"].startswith("<i>") and "<b>" in sent["text"]
+
+
+def test_faq_reloads_by_itself_and_keeps_the_last_good_one_on_errors(tmp_path: Path) -> None:
+    import shutil
+
+    from bot.telegram_adapter.app import start_watching
+    from conftest import edit
+
+    faq_dir = tmp_path / "faq"
+    shutil.copytree(REAL_FAQ, faq_dir)
+    faq = check_faq(faq_dir, TODAY, collisions=False).faq
+    assert faq is not None
+    api = FakeBotApi()
+    settings = Settings(faq_dir=faq_dir, token=Secret(TOKEN), api_base_url="http://127.0.0.1:9/bot", staff_chat_id=STAFF)
+    application = build_application(settings, Assistant(faq), request=api, updates_request=api, rate_limit=False, store=SqliteStore(tmp_path / "b.sqlite3"))
+    handlers = application.bot_data["handlers"]
+
+    async def wait_for_notices(count: int) -> None:
+        for _ in range(200):
+            if len(api.sent()) >= count:
+                return
+            await asyncio.sleep(0.02)
+        raise AssertionError(api.sent())
+
+    async def go() -> None:
+        async with application:
+            await application.start()
+            start_watching(application, 0.05)
+            await asyncio.sleep(0.1)
+            edit(faq_dir / "court.yaml", "  - id: court-date\n", "  - id: court-date\n    anwser: x\n")
+            await wait_for_notices(1)
+            assert handlers.assistant.faq is faq  # still the last good FAQ
+            edit(faq_dir / "court.yaml", "    anwser: x\n", "")
+            edit(faq_dir / "detention.yaml", "      en: Immigration bond (fianza)", "      en: Bond (fianza)")
+            await wait_for_notices(2)
+            assert handlers.assistant.faq.by_id["bond"].title.en == "Bond (fianza)"
+            await application.stop()
+
+    asyncio.run(go())
+    first, second = api.sent()
+    assert int(first["chat_id"]) == STAFF and "NOT reloaded" in first["text"] and "court.yaml, line" in first["text"]
+    assert second["text"].startswith("FAQ reloaded")

@@ -354,6 +354,8 @@ class TelegramBot:
         seen = _fingerprint(self.faq_dir)
         while True:
             await asyncio.sleep(interval)
+            if not application.running:  # Application.stop() waits for this task: end with it
+                return
             now = _fingerprint(self.faq_dir)
             if now == seen:
                 continue
