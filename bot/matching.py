@@ -66,6 +66,7 @@ MAX_SEGMENTS: Final = 40
 COMMON_POSTINGS: Final = 400  # a word in more entries than this only adds to entries already found
 FUZZY_PHRASES: Final = 6  # phrasings per entry compared character by character
 MIN_CORRECTION_LENGTH: Final = 4
+KEYWORD_PHRASE_WORD: Final = 0.5  # how typical of an entry each word of a multi-word keyword is
 BAYES_ALPHA: Final = 0.5  # naive Bayes smoothing
 BAYES_POOL: Final = 200  # in a large FAQ, Bayes looks only at the entries with the best coverage
 BAYES_CANDIDATES: Final = 30  # entries whose Bayes probability is computed exactly
@@ -143,8 +144,10 @@ class Matcher:
                     words_by_lang[lang].update(w for w in normalize(keyword).split() if w not in STOP_WORDS)
                     words = [w for w in self._words(keyword) if w not in STOP_WORDS]
                     known.update(words)
+                    # A one-word keyword is a strong sign; each word of a phrase only half of one.
+                    weight = 1.0 if len(words) == 1 else KEYWORD_PHRASE_WORD
                     for w in words:
-                        share[stem(w)] = 1.0
+                        share[stem(w)] = max(share[stem(w)], weight)
             strength.append({s: 0.4 + 0.6 * min(1.0, f) for s, f in share.items()})
         postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for index, weights in enumerate(strength):
