@@ -31,7 +31,7 @@ SPANISH_WORDS: frozenset[str] = frozenset(
     lo los mas me mi mis mucho muy nada ni no nos nosotros nuestra nuestro o otra otro para pero
     poco por porque puede pueden puedo que quien se sea ser si sin sobre solo soy su sus tal
     tambien te tengo tiene tienen todo todos tu tus un una uno unos usted ustedes va vamos y ya yo
-    favor ayuda necesito quiero saber q k xq pq porfa oiga buenas buenos dias tardes noches
+    favor necesito quiero saber q k xq pq porfa oiga buenas buenos dias tardes noches
     ke xfa plis tmb pa pal dnd toy
     """.split()
 )

@@ -434,7 +434,11 @@ class Matcher:
             return Match(Band.ANSWER, self._entries[top_index].id, top, lang, (), named)
         best = max(evidence[i] for i in order[:MAX_SUGGESTIONS])
         if best >= t.suggest:
-            picks = tuple(self._entries[i].id for i in order[:MAX_SUGGESTIONS] if evidence[i] >= t.suggest and evidence[i] >= best - t.suggest_spread)
-            return Match(Band.SUGGEST, None, top, lang, picks, named)
+            chosen = [i for i in order[:MAX_SUGGESTIONS] if evidence[i] >= t.suggest and evidence[i] >= best - t.suggest_spread]
+            # Emergency first: a plausible emergency entry is always offered, at the top.
+            urgent = next((i for i in order if self._entries[i].urgent and evidence[i] >= t.suggest), None)
+            if urgent is not None:
+                chosen = [urgent, *[i for i in chosen if i != urgent]][:MAX_SUGGESTIONS]
+            return Match(Band.SUGGEST, None, top, lang, tuple(self._entries[i].id for i in chosen), named)
         return Match(Band.NONE, None, top, lang, (), named)
 
