@@ -94,6 +94,10 @@ class Assistant:
             return self._with_disclaimer(session, []), [Reply(say("language_set", chosen)), self.main_menu(chosen)]
         if payload == DELETE_ASK:
             return session, [self.delete_confirmation(lang)]
+        if payload == DELETE_CONFIRM:  # the transport erases its store first; the core keeps nothing
+            return Session(), [Reply(say("deleted", lang))]
+        if payload.startswith((FEEDBACK_UP, FEEDBACK_DOWN)):  # counted by the transport, if it keeps counts
+            return session, [Reply(say("thanks_feedback", lang))]
         if payload.startswith(ENTRY) and payload[len(ENTRY) :] in self.faq.by_id:
             replies = [self.entry_reply(payload[len(ENTRY) :], lang)]
         elif payload.startswith(CATEGORY) and any(c.id == payload[len(CATEGORY) :] for c in self.faq.categories):

@@ -104,3 +104,11 @@ def test_questions_about_ones_own_case_get_a_push_to_the_consultation(mini_assis
     assert [b.payload for b in replies[1].buttons] == [BOOK]
     _, replies, _ = mini_assistant.on_text(Session(disclaimer_shown=True), "how does immigration bond work")
     assert len(replies) == 1
+
+
+def test_feedback_and_delete_answer_in_the_terminal_too(mini_assistant: Assistant) -> None:
+    session = Session(lang=Lang.ES, disclaimer_shown=True)
+    _, replies = mini_assistant.on_button(session, "fb:up:bond")
+    assert replies[0].text.startswith("¡Gracias!")
+    new, replies = mini_assistant.on_button(session, "delete:yes")
+    assert new == Session() and replies[0].text.startswith("Listo. Se borró todo")
