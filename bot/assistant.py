@@ -83,7 +83,7 @@ class Assistant:
             replies = [self._suggestions(match, lang)]
         else:
             replies = [Reply(say("no_answer", lang), (self._menu_button(lang), self._book_button(lang)))]
-        return self._with_disclaimer(session, replies), replies_with_disclaimer(session, replies), match
+        return self._notice_given(session, replies), replies_with_disclaimer(session, replies), match
 
     def on_button(self, session: Session, payload: str) -> tuple[Session, list[Reply]]:
         """Act on a pressed button; unknown or stale payloads get the menu, never an error."""
@@ -91,7 +91,7 @@ class Assistant:
         if payload.startswith(LANGUAGE) and payload[len(LANGUAGE) :] in {l.value for l in Lang}:
             chosen = Lang(payload[len(LANGUAGE) :])
             session = replace(session, preferred=chosen, lang=chosen)
-            return self._with_disclaimer(session, []), [Reply(say("language_set", chosen)), self.main_menu(chosen)]
+            return self._notice_given(session, []), [Reply(say("language_set", chosen)), self.main_menu(chosen)]
         if payload == DELETE_ASK:
             return session, [self.delete_confirmation(lang)]
         if payload == DELETE_CONFIRM:  # the transport erases its store first; the core keeps nothing
@@ -108,7 +108,7 @@ class Assistant:
             replies = [Reply(say("after_none_of_these", lang), (self._book_button(lang), self._menu_button(lang)))]
         else:
             replies = [self.main_menu(lang)]
-        return self._with_disclaimer(session, replies), replies_with_disclaimer(session, replies)
+        return self._notice_given(session, replies), replies_with_disclaimer(session, replies)
 
     # -- replies ---------------------------------------------------------------------------------
 
@@ -176,7 +176,7 @@ class Assistant:
         return Button(say("menu_button", lang), MENU)
 
     @staticmethod
-    def _with_disclaimer(session: Session, replies: list[Reply]) -> Session:
+    def _notice_given(session: Session, replies: list[Reply]) -> Session:
         return replace(session, disclaimer_shown=True)
 
 
