@@ -27,6 +27,7 @@ from enum import Enum
 from typing import Final
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.language import STOP_WORDS, LanguageVotes, detect_language
 from bot.model import LANGS, Entry, Faq, Lang, Synonym
@@ -66,6 +67,7 @@ MAX_SEGMENTS: Final = 40
 COMMON_POSTINGS: Final = 400  # a word in more entries than this only adds to entries already found
 FUZZY_PHRASES: Final = 6  # phrasings per entry compared character by character
 MIN_CORRECTION_LENGTH: Final = 4
+LONG_WORD: Final = 9  # a typo may change one letter of a word, or two of a word this long
 KEYWORD_PHRASE_WORD: Final = 0.5  # how typical of an entry each word of a multi-word keyword is
 BAYES_ALPHA: Final = 0.5  # naive Bayes smoothing
 BAYES_POOL: Final = 200  # in a large FAQ, Bayes looks only at the entries with the best coverage
@@ -271,7 +273,7 @@ class Matcher:
             return cached
         cutoff = 85.0 if len(word) <= 5 else 80.0
         found = process.extractOne(word, self._known, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
-        corrected = found[0] if found else word
+        corrected = found[0] if found and OSA.distance(word, found[0]) <= _max_edits(word) else word
         if len(self._corrections) < 50_000:
             self._corrections[word] = corrected
         return corrected
@@ -442,3 +444,7 @@ class Matcher:
             return Match(Band.SUGGEST, None, top, lang, tuple(self._entries[i].id for i in chosen), named)
         return Match(Band.NONE, None, top, lang, (), named)
 
+
+def _max_edits(word: str) -> int:
+    """How many letters a typo may change: "fiansa" is "fianza", but "tenant" is not "tengan"."""
+    return 2 if len(word) >= LONG_WORD else 1

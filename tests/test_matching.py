@@ -134,3 +134,9 @@ def test_exclude_leaves_one_phrasing_out(matcher: Matcher) -> None:
     with_it = matcher.match(phrasing)
     without = matcher.match(phrasing, exclude=("bond", Lang.EN, 0))
     assert with_it.score >= without.score
+
+
+def test_typo_correction_changes_one_letter_or_two_in_long_words(matcher: Matcher) -> None:
+    assert matcher._correct("fiansa") == "fianza"
+    assert matcher._correct("deportasion") != "deportasion"
+    assert matcher._correct("tenant") == "tenant"  # a real word, not a typo for "tengan"
