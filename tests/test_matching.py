@@ -137,6 +137,7 @@ def test_exclude_leaves_one_phrasing_out(matcher: Matcher) -> None:
 
 
 def test_typo_correction_changes_one_letter_or_two_in_long_words(matcher: Matcher) -> None:
-    assert matcher._correct("fiansa") == "fianza"
-    assert matcher._correct("deportasion") != "deportasion"
-    assert matcher._correct("tenant") == "tenant"  # a real word, not a typo for "tengan"
+    assert matcher._correct("abogadp") in ("abogado", "abogada")
+    assert matcher._correct("deprotacoin") == "deportacion"  # two slips in a long word
+    assert matcher._correct("tenant") == "tenant"  # a real word, two letters away from "tengan"
+    assert matcher._correct("weather") == "weather"  # not "whether"
