@@ -7,7 +7,8 @@ How a message is scored, in order:
    often the last part of a story.
 2. Evidence, per segment: coverage (how much of the segment's information, words weighted by
    rarity, an entry's phrasings account for; words the FAQ never uses count against every entry,
-   which keeps "how do I get a divorce" out) and phrase similarity (shared rare words and RapidFuzz
+   which keeps "how do I get a divorce" out; words the vocabulary marks as another legal area,
+   `offtopic`, count several times over) and phrase similarity (shared rare words and RapidFuzz
    token ratios against the entry's closest phrasings).
 3. Naive Bayes over the whole message ranks the candidates: trained on the FAQ's own phrasings,
    it tells close neighbours apart ("asylum fees" vs "asylum application") far better than
@@ -78,6 +79,8 @@ STORY_BONUS: Final = 25.0  # confidence added for a long message whose words poi
 STORY_WORDS_FROM: Final = 3  # known words before the bonus starts
 STORY_WORDS_SPAN: Final = 8.0  # known words over which it grows to full
 UNKNOWN_WORD_WEIGHT: Final = 1.0  # a word no entry uses weighs this much of the rarest word: the out-of-scope signal
+OFF_TOPIC: Final = "offtopic"  # the vocabulary's word for the words of legal areas the FAQ does not cover
+OFF_TOPIC_WEIGHT: Final = 5.0  # ... which weigh this many unknown words: "divorce" says more than "tamales"
 F1_SHARE: Final = 0.5  # best phrasing by shared rare words (F1) vs by fuzzy string ratio
 SET_SHARE: Final = 0.5  # token_set_ratio (forgives extra words) vs token_sort_ratio (does not)
 INFORMATION_MASS: Final = 3.0  # rarity-weighted words a message needs before its coverage counts fully  # how much a word found only in an entry's answer counts
@@ -158,6 +161,9 @@ class Matcher:
         count = max(1, len(self._entries))
         self._idf = {s: math.log(1.0 + count / len(p)) for s, p in postings.items()}
         self._unknown_idf = UNKNOWN_WORD_WEIGHT * math.log(1.0 + count / 0.75)
+        # Words of another legal area (the vocabulary reads them as OFF_TOPIC) weigh more than unknown ones.
+        self._weights = dict(self._idf)
+        self._weights.setdefault(stem(OFF_TOPIC), OFF_TOPIC_WEIGHT * self._unknown_idf)
         self._postings = dict(postings)
         self._posting_maps = {term: dict(p) for term, p in postings.items()}
         self._phrases = [
@@ -262,7 +268,8 @@ class Matcher:
         return {i: math.exp(v - top) / z for i, v in logits.items()}
 
     def _words(self, raw: str) -> list[str]:
-        return self._replace(normalize(raw)).split()
+        """An FAQ text's words; an off-topic word there is ignored, so it stays a sign against every entry."""
+        return [w for w in self._replace(normalize(raw)).split() if w != OFF_TOPIC]
 
     def _correct(self, word: str) -> str:
         """Map a word the FAQ does not know to the closest one it does ("fiansa" -> "fianza")."""
@@ -356,7 +363,7 @@ class Matcher:
         and changes little: such words carry little weight.
         """
         unique = dict.fromkeys(stems)
-        total = sum(self._idf.get(s, self._unknown_idf) for s in unique)
+        total = sum(self._weights.get(s, self._unknown_idf) for s in unique)
         known = sorted((s for s in unique if s in self._idf), key=lambda s: len(self._postings[s]))
         covered: dict[int, float] = defaultdict(float)
         for position, s in enumerate(known):
@@ -390,7 +397,7 @@ class Matcher:
         shared.pop(excluded, None)  # type: ignore[arg-type]
         if not shared:
             return 0.0
-        query_mass = sum(self._idf.get(t, self._unknown_idf) for t in query_terms)
+        query_mass = sum(self._weights.get(t, self._unknown_idf) for t in query_terms)
         best_f1 = 0.0
         for phrase_index, common in shared.items():
             precision, recall = common / query_mass, common / self._phrases[phrase_index].mass

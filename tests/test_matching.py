@@ -68,6 +68,18 @@ def test_out_of_scope_is_not_answered(matcher: Matcher, text: str) -> None:
     assert matcher.match(text).band in (Band.NONE, Band.SUGGEST)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi jefe me quiere patrocinar una visa de trabajo",
+        "quiero divorciarme, cuanto cobran",
+        "can I apply for citizenship if I had a DUI",
+    ],
+)
+def test_words_of_another_legal_area_keep_a_message_out(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).band is Band.NONE
+
+
 def test_emoji_and_empty_messages_are_none(matcher: Matcher) -> None:
     for text in ("", "   ", "🙏🙏🙏", "???"):
         result = matcher.match(text)
