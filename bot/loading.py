@@ -1,23 +1,25 @@
 """Turning the staff-edited YAML files under faq/ into a `Faq`, reporting every mistake at once.
 
-The loader checks the shape of each file (fields, types, languages, dates, URLs). Checks that need
-the whole FAQ (duplicate ids, links between entries, office names in answers, staleness, collisions)
-live in `validation`.
+The loader checks the shape of each file (fields, types, languages, dates, URLs, the consultation
+schedule). Checks that need the whole FAQ (duplicate ids, links between entries, office names in
+answers, staleness, collisions) live in `validation`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rapidfuzz import fuzz, process
 
 from bot.model import LANGS, Category, Entry, Faq, Lang, Office, OfficeValue, PerLang, Source, Synonym
 from bot.problems import Problem, Severity
+from bot.schedule import Meeting, Schedule
 from bot.text import normalize
 from bot.vocabulary import usable_variant
 from bot.yamlfile import LinedDict, LinedList, line_of, parse
@@ -50,6 +52,35 @@ OFFICE_FIELDS = (
     "time_zone",
     "languages",
 )
+OFFICE_FILE_BLOCKS = ("office", "schedule")
+SCHEDULE_FIELDS = (
+    "confirmed",
+    "consultation_minutes",
+    "at_the_same_time",
+    "book_ahead_days",
+    "minimum_notice_hours",
+    "ways_to_meet",
+    "weekly_hours",
+    "closed_dates",
+)
+REQUIRED_SCHEDULE_FIELDS = ("consultation_minutes", "book_ahead_days", "ways_to_meet", "weekly_hours")
+MAX_BOOK_AHEAD_DAYS = 365
+WEEKDAY_NAMES: dict[str, int] = {
+    **{name: index for index, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))},
+    **{name: index for index, name in enumerate(("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"))},
+}
+MEETING_NAMES: dict[str, Meeting] = {  # keys as `normalize` leaves them: "in_person" reads "in person"
+    "phone": Meeting.PHONE,
+    "telephone": Meeting.PHONE,
+    "telefono": Meeting.PHONE,
+    "video": Meeting.VIDEO,
+    "videollamada": Meeting.VIDEO,
+    "in person": Meeting.IN_PERSON,
+    "en persona": Meeting.IN_PERSON,
+    "presencial": Meeting.IN_PERSON,
+}
+CLOSED_WORDS = frozenset({"closed", "cerrado"})
+_TIME_RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*[-\u2013\u2014]\s*(\d{1,2}):(\d{2})$")
 PLACEHOLDER_PREFIX = "TODO"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG_NAMES = {Lang.EN: "English", Lang.ES: "Spanish"}
@@ -118,6 +149,7 @@ class _Reader:
         entries: list[Entry] = []
         office = Office({}, OFFICE_FILE)
         synonyms: tuple[Synonym, ...] = ()
+        schedule: Schedule | None = None
         seen_office = False
         unreadable: list[str] = []
         for path in paths:
@@ -129,6 +161,7 @@ class _Reader:
             if path.name == OFFICE_FILE:
                 seen_office = True
                 office = self._office(data)
+                schedule = self._schedule(data, office)
             elif path.name == VOCABULARY_FILE:
                 synonyms = self._vocabulary(data)
             else:
@@ -146,7 +179,7 @@ class _Reader:
         categories.sort(key=lambda c: (c.order, c.id))
         rank = {c.id: position for position, c in enumerate(categories)}
         entries.sort(key=lambda e: rank.get(e.category, len(rank)))  # stable: file order within a category
-        faq = Faq(tuple(categories), tuple(entries), office, synonyms)
+        faq = Faq(tuple(categories), tuple(entries), office, synonyms, schedule)
         return LoadResult(faq, self.problems)
 
     def _display(self, path: Path) -> str:
@@ -295,13 +328,13 @@ class _Reader:
 
     # -- fields --------------------------------------------------------------------------------
 
-    def _unknown_fields(self, data: LinedDict, allowed: tuple[str, ...], entry_id: str | None) -> None:
+    def _unknown_fields(self, data: LinedDict, allowed: tuple[str, ...], entry_id: str | None, prefix: str = "") -> None:
         for key in data:
             if key in allowed:
                 continue
             guess = process.extractOne(str(key), allowed, scorer=fuzz.ratio, score_cutoff=60)
             hint = f"; did you mean '{guess[0]}'?" if guess else f"; the fields are: {', '.join(allowed)}"
-            self.error(data.lines.get(key), f"'{key}' is not a field the FAQ knows{hint}", entry_id, str(key))
+            self.error(data.lines.get(key), f"'{key}' is not a field the FAQ knows{hint}", entry_id, f"{prefix}{key}")
 
     def _per_lang(self, data: LinedDict, name: str, entry_id: str | None, required: bool) -> dict[Lang, Any] | None:
         if name not in data:
@@ -409,18 +442,10 @@ class _Reader:
         if name not in data:
             return None
         value = data[name]
-        line = data.lines[name]
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        self.error(line, f"'{value}' is not a date; write it as YYYY-MM-DD, like 2026-11-28", entry_id, name)
-        return None
+        found = _as_date(value)
+        if found is None:
+            self.error(data.lines[name], f"'{value}' is not a date; write it as YYYY-MM-DD, like 2026-11-28", entry_id, name)
+        return found
 
     def _bool(self, data: LinedDict, name: str, entry_id: str | None) -> bool | None:
         if name not in data:
@@ -448,8 +473,10 @@ class _Reader:
             self.error(data.line, "the file must start with 'office:' and the office's details under it")
             return Office({}, self.file)
         for key in data:
-            if key != "office":
-                self.error(data.lines.get(key), f"'{key}' is not expected here; put everything under 'office:'")
+            if key not in OFFICE_FILE_BLOCKS:
+                guess = process.extractOne(str(key), OFFICE_FILE_BLOCKS, scorer=fuzz.ratio, score_cutoff=60)
+                hint = f"did you mean '{guess[0]}'?" if guess else "the file holds 'office:' and, optionally, 'schedule:'"
+                self.error(data.lines.get(key), f"'{key}' is not expected here; {hint}")
         values: dict[str, OfficeValue] = {}
         for key, raw in block.items():
             line = block.lines[key]
@@ -465,8 +492,6 @@ class _Reader:
                 self.error(block.line, f"the office detail '{key}' is missing (write \"TODO\" if it is not known yet)", field=f"office.{key}")
         tz = values.get("time_zone")
         if tz is not None and not tz.placeholder:
-            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
             try:
                 ZoneInfo(tz.value.en)
             except (ZoneInfoNotFoundError, ValueError):
@@ -503,6 +528,249 @@ class _Reader:
             )
         self.error(line, "this office detail must be text, or one text per language ('en:' and 'es:')", field=field)
         return None
+
+    # -- consultation schedule -----------------------------------------------------------------
+
+    def _schedule(self, data: LinedDict, office: Office) -> Schedule | None:
+        """The optional 'schedule:' block of the office file; None when it is absent or has errors."""
+        if "schedule" not in data:
+            return None
+        block = data["schedule"]
+        line = data.lines["schedule"]
+        if not isinstance(block, dict):
+            self.error(
+                line,
+                "the consultation schedule needs its settings indented under 'schedule:' (see docs/faq-format.md)",
+                field="schedule",
+            )
+            return None
+        errors_before = self._error_count()
+        self._unknown_fields(block, SCHEDULE_FIELDS, None, prefix="schedule.")
+        for name in REQUIRED_SCHEDULE_FIELDS:
+            if name not in block:
+                self.error(line, f"the schedule setting '{name}' is missing", field=f"schedule.{name}")
+        confirmed = self._schedule_confirmed(block, line)
+        minutes = self._schedule_number(block, "consultation_minutes", "30", whole=True, smallest=1)
+        capacity = self._schedule_number(block, "at_the_same_time", "1", whole=True, smallest=1, default=1)
+        ahead = self._schedule_number(block, "book_ahead_days", "21", whole=True, smallest=1, largest=MAX_BOOK_AHEAD_DAYS)
+        notice = self._schedule_number(block, "minimum_notice_hours", "4 or 1.5", whole=False, smallest=0, default=0)
+        meetings = self._ways_to_meet(block)
+        length = timedelta(minutes=minutes) if minutes is not None else None
+        weekly = self._weekly_hours(block, length)
+        closed = self._closed_dates(block)
+        if self._error_count() > errors_before:
+            return None
+        try:
+            ZoneInfo(office.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return None  # already reported under office.time_zone
+        assert length is not None and capacity is not None and ahead is not None and notice is not None
+        assert meetings is not None and weekly is not None and closed is not None and confirmed is not None
+        return Schedule(
+            time_zone=office.time_zone,
+            length=length,
+            weekly=weekly,
+            closed=closed,
+            capacity=int(capacity),
+            ahead_days=int(ahead),
+            min_notice=timedelta(hours=notice),
+            meetings=meetings,
+            confirmed=confirmed,
+        )
+
+    def _error_count(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
+
+    def _schedule_confirmed(self, block: LinedDict, line: int) -> bool | None:
+        draft = "the consultation schedule is a draft: the office has not confirmed it"
+        if "confirmed" not in block:
+            self.warn(line, f"{draft}; add 'confirmed: true' once the attorney has checked these hours", field="schedule.confirmed")
+            return False
+        value = block["confirmed"]
+        if not isinstance(value, bool):
+            self.error(block.lines["confirmed"], f"'confirmed' must be true or false, not '{value}'", field="schedule.confirmed")
+            return None
+        if not value:
+            message = f"{draft}; set 'confirmed: true' once the attorney has checked these hours"
+            self.warn(block.lines["confirmed"], message, field="schedule.confirmed")
+        return value
+
+    def _schedule_number(
+        self,
+        block: LinedDict,
+        name: str,
+        example: str,
+        *,
+        whole: bool,
+        smallest: int,
+        largest: int | None = None,
+        default: float | None = None,
+    ) -> float | None:
+        if name not in block:
+            return default
+        value = block[name]
+        line = block.lines[name]
+        field = f"schedule.{name}"
+        kinds = (int,) if whole else (int, float)
+        kind = "a whole number" if whole else "a number"
+        if not isinstance(value, kinds) or isinstance(value, bool) or value != value:  # value != value: .nan
+            self.error(line, f"'{name}' must be {kind}, like {example}; not '{value}'", field=field)
+            return None
+        if value < smallest:
+            least = "above 0" if smallest == 1 else f"{smallest} or more"
+            self.error(line, f"'{name}' must be {least}, like {example}; not {value}", field=field)
+            return None
+        if largest is not None and value > largest:
+            self.error(line, f"'{name}' can be at most {largest}, not {value}", field=field)
+            return None
+        return value
+
+    def _ways_to_meet(self, block: LinedDict) -> tuple[Meeting, ...] | None:
+        if "ways_to_meet" not in block:
+            return None
+        raw = block["ways_to_meet"]
+        line = block.lines["ways_to_meet"]
+        field = "schedule.ways_to_meet"
+        allowed = ", ".join(m.value for m in Meeting)
+        if isinstance(raw, str):
+            items: list[tuple[Any, int]] = [(part.strip(), line) for part in raw.split(",")]
+        elif isinstance(raw, list):
+            items = list(zip(raw, raw.lines))
+        else:
+            self.error(line, f"'ways_to_meet' must be a list, like [{allowed}]", field=field)
+            return None
+        found: list[Meeting] = []
+        ok = True
+        for item, item_line in items:
+            meeting = MEETING_NAMES.get(normalize(item)) if isinstance(item, str) else None
+            if meeting is None:
+                self.error(item_line, f"'{item}' is not a way to meet the bot knows; use {allowed}", field=field)
+                ok = False
+            elif meeting in found:
+                self.warn(item_line, f"'{item}' is listed twice; once is enough", field=field)
+            else:
+                found.append(meeting)
+        if ok and not found:
+            self.error(line, f"'ways_to_meet' is empty; list at least one of {allowed}", field=field)
+        return tuple(found) if ok and found else None
+
+    def _weekly_hours(self, block: LinedDict, length: timedelta | None) -> tuple[tuple[tuple[time, time], ...], ...] | None:
+        if "weekly_hours" not in block:
+            return None
+        raw = block["weekly_hours"]
+        line = block.lines["weekly_hours"]
+        field = "schedule.weekly_hours"
+        if not isinstance(raw, dict):
+            self.error(line, "'weekly_hours' needs one line per day, like: monday: [\"09:00-12:00\", \"13:00-17:00\"]", field=field)
+            return None
+        days: list[tuple[tuple[time, time], ...]] = [()] * 7
+        named: dict[int, tuple[str, int]] = {}
+        ok = True
+        for key, value in raw.items():
+            key_line = raw.lines[key]
+            day_field = f"{field}.{key}"
+            index = WEEKDAY_NAMES.get(normalize(str(key)))
+            if index is None:
+                guess = process.extractOne(normalize(str(key)), tuple(WEEKDAY_NAMES), scorer=fuzz.ratio, score_cutoff=60)
+                hint = f"did you mean '{guess[0]}'?" if guess else "use monday to sunday, or lunes to domingo"
+                self.error(key_line, f"'{key}' is not a day of the week; {hint}", field=day_field)
+                ok = False
+                continue
+            if index in named:
+                other, other_line = named[index]
+                self.error(key_line, f"'{key}' is the same day as '{other}' on line {other_line}; keep one", field=day_field)
+                ok = False
+                continue
+            named[index] = (str(key), key_line)
+            periods = self._opening_periods(value, key_line, day_field, length)
+            if periods is None:
+                ok = False
+            else:
+                days[index] = periods
+        if not ok:
+            return None
+        if not any(days):
+            self.error(
+                line,
+                "no day has opening hours, so nobody could book; give at least one day its hours, like: monday: [\"09:00-17:00\"]",
+                field=field,
+            )
+            return None
+        return tuple(days)
+
+    def _opening_periods(self, value: Any, line: int, field: str, length: timedelta | None) -> tuple[tuple[time, time], ...] | None:
+        """One day's periods, in time order; None after reporting a problem."""
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            if normalize(value) in CLOSED_WORDS:
+                return ()
+            items: list[tuple[Any, int]] = [(part.strip(), line) for part in value.split(",")]
+        elif isinstance(value, list):
+            items = list(zip(value, value.lines))
+        else:
+            example = '["09:00-12:00", "13:00-17:00"]'
+            self.error(line, f"write the hours as a list, like {example}, or [] when closed; not '{value}'", field=field)
+            return None
+        periods: list[tuple[tuple[time, time], str, int]] = []
+        ok = True
+        for item, item_line in items:
+            period = self._opening_period(item, item_line, field, length)
+            if period is None:
+                ok = False
+            else:
+                periods.append((period, str(item).strip(), item_line))
+        periods.sort()
+        for (earlier, earlier_text, _), (later, later_text, later_line) in zip(periods, periods[1:]):
+            if later[0] < earlier[1]:
+                self.error(later_line, f"'{later_text}' overlaps '{earlier_text}'; the periods of a day must not overlap", field=field)
+                ok = False
+        return tuple(period for period, _, _ in periods) if ok else None
+
+    def _opening_period(self, item: Any, line: int, field: str, length: timedelta | None) -> tuple[time, time] | None:
+        text = str(item).strip() if isinstance(item, (str, int)) and not isinstance(item, bool) else ""
+        match = _TIME_RANGE.match(text)
+        if match is None:
+            self.error(line, f"'{item}' is not a time range; write start-end on the 24-hour clock, like \"09:00-17:00\"", field=field)
+            return None
+        start_hour, start_minute, end_hour, end_minute = (int(part) for part in match.groups())
+        if max(start_hour, end_hour) > 23 or max(start_minute, end_minute) > 59:
+            self.error(line, f"'{text}' has a time that does not exist; times run from 00:00 to 23:59", field=field)
+            return None
+        opens, closes = time(start_hour, start_minute), time(end_hour, end_minute)
+        if closes <= opens:
+            how = "starts and ends at the same time" if closes == opens else "ends before it starts"
+            self.error(line, f"'{text}' {how}; use the 24-hour clock, where 5 pm is 17:00", field=field)
+            return None
+        if length is not None and datetime.combine(date.min, closes) - datetime.combine(date.min, opens) < length:
+            minutes = int(length.total_seconds() // 60)
+            self.error(line, f"'{text}' is shorter than one consultation ({minutes} minutes)", field=field)
+            return None
+        return opens, closes
+
+    def _closed_dates(self, block: LinedDict) -> frozenset[date] | None:
+        raw = block.get("closed_dates")
+        if raw is None:
+            return frozenset()
+        line = block.lines["closed_dates"]
+        field = "schedule.closed_dates"
+        if isinstance(raw, (date, str)):
+            items: list[tuple[Any, int]] = [(raw, line)]
+        elif isinstance(raw, list):
+            items = list(zip(raw, raw.lines))
+        else:
+            self.error(line, "'closed_dates' must be a list of dates, like [2026-12-24, 2026-12-25]", field=field)
+            return None
+        found: set[date] = set()
+        ok = True
+        for item, item_line in items:
+            day = _as_date(item)
+            if day is None:
+                self.error(item_line, f"'{item}' is not a date; write it as YYYY-MM-DD, like 2026-12-25", field=field)
+                ok = False
+            else:
+                found.add(day)
+        return frozenset(found) if ok else None
 
     def _vocabulary(self, data: LinedDict) -> tuple[Synonym, ...]:
         for key in data:
@@ -556,6 +824,19 @@ class _Reader:
 
 
 _UNREADABLE: Any = object()
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
 
 
 def _raw_text(path: Path) -> str:

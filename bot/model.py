@@ -7,6 +7,8 @@ from datetime import date
 from enum import Enum
 from typing import Generic, Iterator, TypeVar
 
+from bot.schedule import Schedule
+
 T = TypeVar("T")
 
 
@@ -96,12 +98,17 @@ class Synonym:
 
 @dataclass(frozen=True)
 class Faq:
-    """The whole validated FAQ: categories in menu order, entries, office details, vocabulary."""
+    """The whole validated FAQ: categories in menu order, entries, office details, vocabulary.
+
+    `schedule` is None when the office file has no consultation schedule: booking then falls back to
+    "contact the office".
+    """
 
     categories: tuple[Category, ...]
     entries: tuple[Entry, ...]
     office: Office
     synonyms: tuple[Synonym, ...]
+    schedule: Schedule | None = None
     by_id: dict[str, Entry] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
