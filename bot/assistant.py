@@ -10,8 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Final
 
+from bot import booking
+from bot.appointments import MINE, Appointments
+from bot.booking import Draft, Outcome, Pressed, SharedContact, Step, Typed
+from bot.bookings import Person
+from bot.session import Session
 from bot.matching import Band, Match, Matcher
 from bot.model import Faq, Lang
+from bot.replies import Attachment, Button, Reply
 from bot.rendering import answer_body, office_value, source_lines
 from bot.text import normalize
 from bot.texts import say
@@ -19,7 +25,7 @@ from bot.texts import say
 ENTRY = "entry:"
 CATEGORY = "cat:"
 MENU = "menu"
-BOOK = "book"
+BOOK = booking.START
 NONE_OF_THESE = "none"
 LANGUAGE = "lang:"
 DELETE_ASK = "delete:ask"
@@ -29,52 +35,33 @@ FEEDBACK_DOWN = "fb:down:"
 EMERGENCY_ENTRY = "ice-at-door"
 
 
-@dataclass(frozen=True)
-class Button:
-    label: str
-    payload: str  # at most 64 bytes: Telegram's limit for callback data
-
-
-@dataclass(frozen=True)
-class Reply:
-    """One message: an optional notice and title above the text, and buttons below."""
-
-    text: str
-    buttons: tuple[Button, ...] = ()
-    title: str = ""
-    notice: str = ""
-
-    def plain(self) -> str:
-        """The message as plain text, as the terminal chat shows it."""
-        return "\n\n".join(part for part in (self.notice, self.title, self.text) if part)
-
-
-@dataclass(frozen=True)
-class Session:
-    """What the assistant remembers about one user between messages."""
-
-    lang: Lang | None = None  # the language of the last message
-    preferred: Lang | None = None  # chosen with /language; the fallback when a message gives no clue
-    disclaimer_shown: bool = False
-
-    @property
-    def fallback(self) -> Lang:
-        return self.preferred or self.lang or Lang.EN
+NOBODY = Person(0, 0)  # the terminal chat's one user, and tests that do not book
 
 
 class Assistant:
-    def __init__(self, faq: Faq, matcher: Matcher | None = None) -> None:
+    """One brain for every transport. Booking needs `appointments` (a store and a clock); without it
+    the bot answers questions and points to the office's phone for consultations."""
+
+    def __init__(self, faq: Faq, matcher: Matcher | None = None, appointments: Appointments | None = None) -> None:
         self.faq = faq
         self.matcher = matcher or Matcher(faq)
+        self.appointments = appointments
 
-    def on_text(self, session: Session, text: str) -> tuple[Session, list[Reply], Match | None]:
+    def on_text(
+        self, session: Session, text: str, person: Person = NOBODY
+    ) -> tuple[Session, list[Reply], Match | None]:
         """Answer a typed message. The Match is returned too, for logging and statistics."""
         fallback = session.fallback
         if not text.strip():
             return session, [Reply(say("empty_message", fallback))], None
         match = self.matcher.match(text, fallback=fallback)
+        if session.booking is not None and self.appointments is not None:
+            return self._booking_text(session, session.booking, text, match, person)
         lang = match.lang
         session = replace(session, lang=lang)
+        if match.entry_id == BOOKING_ENTRY and match.band is Band.ANSWER and wants_booking(text) and self.appointments:
+            session, replies = self._start_booking(session, person, lang)
+            return self._notice_given(session, replies), replies_with_disclaimer(session, replies), match
         if match.band in (Band.URGENT, Band.ANSWER) and match.entry_id:
             replies = [self.entry_reply(match.entry_id, lang)]
             if about_own_case(text):
@@ -85,9 +72,14 @@ class Assistant:
             replies = [Reply(say("no_answer", lang), (self._menu_button(lang), self._book_button(lang)))]
         return self._notice_given(session, replies), replies_with_disclaimer(session, replies), match
 
-    def on_button(self, session: Session, payload: str) -> tuple[Session, list[Reply]]:
+    def on_button(self, session: Session, payload: str, person: Person = NOBODY) -> tuple[Session, list[Reply]]:
         """Act on a pressed button; unknown or stale payloads get the menu, never an error."""
         lang = session.lang or session.fallback
+        if self.appointments is not None:
+            handled = self._booking_button(session, payload, person, lang)
+            if handled is not None:
+                session, replies = handled
+                return self._notice_given(session, replies), replies_with_disclaimer(session, replies)
         if payload.startswith(LANGUAGE) and payload[len(LANGUAGE) :] in {l.value for l in Lang}:
             chosen = Lang(payload[len(LANGUAGE) :])
             session = replace(session, preferred=chosen, lang=chosen)
@@ -108,7 +100,94 @@ class Assistant:
             replies = [Reply(say("after_none_of_these", lang), (self._book_button(lang), self._menu_button(lang)))]
         else:
             replies = [self.main_menu(lang)]
+        if session.booking is not None and not payload.startswith(booking.PREFIX):
+            replies.append(self._continue_offer(lang))  # browsing the menu mid-booking: the booking waits
         return self._notice_given(session, replies), replies_with_disclaimer(session, replies)
+
+    def on_contact(self, session: Session, phone: str, person: Person = NOBODY) -> tuple[Session, list[Reply]]:
+        """A phone number shared with the transport's contact button."""
+        lang = session.fallback
+        if session.booking is None or session.booking.step is not Step.CONTACT or self.appointments is None:
+            return session, [Reply(say("contact_not_needed", lang))]  # not kept: we were not asking for it
+        outcome = self.appointments.advance(session.booking, SharedContact(phone), person, lang)
+        return replace(session, booking=outcome.draft), list(outcome.replies)
+
+    def cancel(self, session: Session) -> tuple[Session, list[Reply]]:
+        """/cancel: stop a booking in progress; otherwise show the menu."""
+        if session.booking is not None:
+            return replace(session, booking=None), list(booking.cancelled(session.fallback).replies)
+        return self.on_button(session, MENU)
+
+    def start_booking(self, session: Session, person: Person = NOBODY) -> tuple[Session, list[Reply]]:
+        """/book, the Book buttons and the /start book link."""
+        session, replies = self._start_booking(session, person, session.fallback)
+        return self._notice_given(session, replies), replies_with_disclaimer(session, replies)
+
+    def my_booking(self, session: Session, person: Person = NOBODY) -> list[Reply]:
+        lang = session.fallback
+        if self.appointments is None:
+            return [self.booking_info(lang)]
+        return [self.appointments.mine(person, lang)]
+
+    # -- booking -----------------------------------------------------------------------------------
+
+    def _start_booking(self, session: Session, person: Person, lang: Lang) -> tuple[Session, list[Reply]]:
+        if self.appointments is None:
+            return session, [self.booking_info(lang)]
+        if session.booking is not None:  # already in progress: pick it up where it was
+            return session, [self.appointments.resume_prompt(session.booking, person, lang)]
+        outcome = self.appointments.start(person, lang)
+        return replace(session, booking=outcome.draft, lang=lang), list(outcome.replies)
+
+    def _booking_button(
+        self, session: Session, payload: str, person: Person, lang: Lang
+    ) -> tuple[Session, list[Reply]] | None:
+        assert self.appointments is not None
+        if payload == BOOK:
+            return self._start_booking(session, person, lang)
+        if payload == NONE_OF_THESE and session.booking is None:
+            session, replies = self._start_booking(session, person, lang)
+            return session, [Reply(say("after_none_of_these", lang)), *replies]
+        if payload == MINE:
+            return session, [self.appointments.mine(person, lang)]
+        if payload.startswith(f"{MINE}:"):
+            outcome = self.appointments.on_mine(payload, person, lang)
+            draft = outcome.draft if outcome.draft is not None else session.booking
+            return replace(session, booking=draft), list(outcome.replies)
+        if payload.startswith(booking.PREFIX):
+            if session.booking is None:  # a button of a booking that is over
+                return session, [self.main_menu(lang)]
+            outcome = self.appointments.advance(session.booking, Pressed(payload), person, lang)
+            return replace(session, booking=outcome.draft), list(outcome.replies)
+        return None
+
+    def _booking_text(
+        self, session: Session, draft: Draft, text: str, match: Match, person: Person
+    ) -> tuple[Session, list[Reply], Match | None]:
+        """Text in the middle of a booking: an emergency is answered first; a question gets its
+        answer and an offer to continue; anything else is this step's answer (or re-asked)."""
+        assert self.appointments is not None
+        lang = session.lang or match.lang
+        if match.band is Band.URGENT and match.entry_id:
+            session = replace(session, lang=match.lang)
+            return session, [self.entry_reply(match.entry_id, match.lang), self._continue_offer(match.lang)], match
+        question = match.band is Band.ANSWER or (match.band is Band.SUGGEST and draft.step is not Step.NAME)
+        category = self.faq.by_id[match.entry_id].category if match.entry_id else None
+        outcome = self.appointments.advance(draft, Typed(text, question=question, category=category), person, lang)
+        if outcome.action is booking.Action.ASIDE:
+            session = replace(session, lang=match.lang)
+            if match.band is Band.ANSWER and match.entry_id:
+                answer = self.entry_reply(match.entry_id, match.lang)
+            elif match.band is Band.SUGGEST:
+                answer = self._suggestions(match, match.lang)
+            else:
+                answer = Reply(say("no_answer", match.lang))
+            return session, [answer, self._continue_offer(match.lang)], match
+        return replace(session, booking=outcome.draft), list(outcome.replies), None
+
+    def _continue_offer(self, lang: Lang) -> Reply:
+        buttons = (Button(say("bk_continue_button", lang), booking.RESUME), Button(say("bk_cancel_button", lang), booking.CANCEL))
+        return Reply(say("bk_continue_offer", lang), buttons)
 
     # -- replies ---------------------------------------------------------------------------------
 
@@ -178,6 +257,23 @@ class Assistant:
     @staticmethod
     def _notice_given(session: Session, replies: list[Reply]) -> Session:
         return replace(session, disclaimer_shown=True)
+
+
+BOOKING_ENTRY = "free-consultation"
+# Words that show a wish to book now, not a question about consultations ("is it free?").
+BOOKING_CUES: Final = (
+    "book", "appointment", "appt", "schedule", "set up", "make a cita", "see the attorney", "see the lawyer",
+    "talk to the attorney", "talk to a lawyer", "talk to the lawyer", "meet with", "quiero una cita", "quiero cita",
+    "hacer una cita", "sacar una cita", "sacar cita", "hacer cita", "agendar", "reservar", "necesito una cita",
+    "una cita con", "cita con la abogada", "cita con el abogado", "hablar con la abogada", "hablar con el abogado",
+    "hablar con un abogado", "consulta gratis", "free consult",
+)
+NOT_BOOKING_CUES: Final = ("cancel", "cancelar", "move my", "cambiar mi", "hire", "contratar", "bring", "llevar")
+
+
+def wants_booking(text: str) -> bool:
+    words = f" {normalize(text)} "
+    return any(cue in words for cue in BOOKING_CUES) and not any(cue in words for cue in NOT_BOOKING_CUES)
 
 
 # Phrases that show a person asking about their own situation: the general answer is not enough.
