@@ -21,6 +21,13 @@ class Vocabulary:
                 key = tuple(normalize(variant).split())
                 if usable_variant(variant) and " ".join(key) != canonical:
                     self.table[key] = canonical
+        # "lawyers" is read like "lawyer": a plural of a one-word variant, unless it is a variant itself.
+        self.plurals: dict[str, str] = {}
+        for (word, *rest), canonical in list(self.table.items()):
+            if not rest and len(word) > 2:
+                for plural in (word + "s", word + "es"):
+                    if (plural,) not in self.table:
+                        self.plurals.setdefault(plural, canonical)
         self.longest = max((len(k) for k in self.table), default=0)
         self.starts = frozenset(k[0] for k in self.table)  # most words start no variant: one lookup
 
@@ -32,7 +39,7 @@ class Vocabulary:
         i = 0
         while i < len(words):
             if words[i] not in self.starts:
-                out.append(words[i])
+                out.append(self.plurals.get(words[i], words[i]))
                 i += 1
                 continue
             for n in range(min(self.longest, len(words) - i), 0, -1):
