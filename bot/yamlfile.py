@@ -92,4 +92,7 @@ def _build(node: yaml.Node, constructor: yaml.SafeLoader, problems: list[YamlErr
             sequence.append(_build(item, constructor, problems))
             sequence.lines.append(item.start_mark.line + 1)
         return sequence
-    return constructor.construct_object(node, deep=True)
+    try:
+        return constructor.construct_object(node, deep=True)
+    except ValueError:  # a date that does not exist (2026-02-30): keep the text; the field's check reports it
+        return str(node.value)

@@ -287,3 +287,10 @@ def test_schedule_problem_reads_as_plain_words(mini: Path) -> None:
     text = str(only_error(mini))
     assert "office-details.yaml, line" in text and "field 'schedule.weekly_hours.monday'" in text
     assert "'9-5' is not a time range" in text
+
+
+def test_a_date_that_does_not_exist_is_reported_not_a_crash(mini: Path) -> None:
+    path = mini / "detention.yaml"
+    edit(path, "    reviewed: 2026-11-01\n", "    reviewed: 2026-02-30\n")
+    problem = only_error(mini)
+    assert (problem.field, problem.line) == ("reviewed", line_of(path, "2026-02-30"))
