@@ -18,6 +18,7 @@ _REPEATS = re.compile(r"([a-z])\1{2,}")
 # "deportación"/"deportation" meet. Order matters: the first that fits is removed, then one final vowel.
 _SUFFIXES = ("aciones", "acion", "ations", "ation", "iendo", "ando", "ing", "ed", "es", "s", "ar", "ir")
 _FINAL_VOWELS = ("a", "o", "e")
+_PRONOUNS = ("melo", "mela", "selo", "sela", "les", "nos", "me", "te", "se", "lo", "la", "le")
 _MIN_STEM = 4
 
 
@@ -37,6 +38,11 @@ def stem(token: str) -> str:
     """A light suffix stripper for English and Spanish; crude, but the same on both sides."""
     if len(token) <= _MIN_STEM or token.isdigit():
         return token
+    for pronoun in _PRONOUNS:  # "deportarme", "arrestarlo", "avisarle": the verb without its pronoun
+        base = token[: -len(pronoun)]
+        if token.endswith(pronoun) and base.endswith(("ar", "er", "ir")) and len(base) > _MIN_STEM:
+            token = base
+            break
     for suffix in _SUFFIXES:
         if token.endswith(suffix) and len(token) - len(suffix) >= _MIN_STEM:
             if suffix == "es" and token[-3] in "aeiou":

@@ -153,3 +153,8 @@ def test_typo_correction_changes_one_letter_or_two_in_long_words(matcher: Matche
     assert matcher._correct("deprotacoin") == "deportacion"  # two slips in a long word
     assert matcher._correct("tenant") == "tenant"  # a real word, two letters away from "tengan"
     assert matcher._correct("weather") == "weather"  # not "whether"
+
+
+def test_spanish_verbs_with_a_pronoun_read_like_the_verb(matcher: Matcher) -> None:
+    assert matcher._content("me quieren arrestar") == matcher._content("quieren arrestarme")
+    assert matcher._content("hay que avisar") == matcher._content("hay que avisarle")
