@@ -278,9 +278,11 @@ class Matcher:
         cached = self._corrections.get(word)
         if cached is not None:
             return cached
-        cutoff = 85.0 if len(word) <= 5 else 80.0
-        found = process.extractOne(word, self._known, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
-        corrected = found[0] if found and OSA.distance(word, found[0]) <= _max_edits(word) else word
+        # The known words fewest slips away; among them swapped letters ("cots": "cost", not "cops"),
+        # then the most alike.
+        found = process.extract(word, self._known, scorer=OSA.distance, processor=None, score_cutoff=_max_edits(word), limit=None)
+        letters = sorted(word)
+        corrected = min(found, key=lambda f: (f[1], sorted(f[0]) != letters, -fuzz.ratio(word, f[0]), f[0]))[0] if found else word
         if len(self._corrections) < 50_000:
             self._corrections[word] = corrected
         return corrected
