@@ -183,7 +183,7 @@ def advance(draft: Draft, event: Input, ctx: Context, lang: Lang) -> Outcome:
 
 
 def cancelled(lang: Lang) -> Outcome:
-    return Outcome(None, (Reply(say("bk_cancelled", lang), (Button(say("menu_button", lang), "menu"),)),))
+    return Outcome(None, (Reply(say("bk_cancelled", lang), close_keyboard=True),))
 
 
 # -- one handler per step ------------------------------------------------------------------------
@@ -205,20 +205,29 @@ def _name(draft: Draft, event: Input, ctx: Context, lang: Lang) -> Outcome:
 
 def _contact(draft: Draft, event: Input, ctx: Context, lang: Lang) -> Outcome:
     if isinstance(event, SharedContact):
-        phone = parse_phone(event.phone)
+        # Telegram usually sends the number with its country code but without the "+".
+        phone = parse_phone(event.phone) if event.phone.startswith("+") else parse_phone(f"+{event.phone}") or parse_phone(event.phone)
         if phone:
-            return _after(replace(draft, phone=phone, by_telegram=False), Step.MEETING, ctx, lang)
+            return _contact_saved(replace(draft, phone=phone, by_telegram=False), ctx, lang)
     if _pressed(event, TELEGRAM) or (isinstance(event, Typed) and normalize(event.text) in TELEGRAM_WORDS):
         if not ctx.has_username:
             return Outcome(draft, (prompt(draft, ctx, lang, hint="bk_hint_username"),))
-        return _after(replace(draft, phone="", by_telegram=True), Step.MEETING, ctx, lang)
+        return _contact_saved(replace(draft, phone="", by_telegram=True), ctx, lang)
     if isinstance(event, Typed):
         phone = parse_phone(event.text)
         if phone:
-            return _after(replace(draft, phone=phone, by_telegram=False), Step.MEETING, ctx, lang)
+            return _contact_saved(replace(draft, phone=phone, by_telegram=False), ctx, lang)
         if sum(ch.isdigit() for ch in event.text) >= 5:  # meant as a number, but not a valid one
             return Outcome(draft, (prompt(draft, ctx, lang, hint="bk_hint_phone"),))
     return _otherwise(draft, event, ctx, lang, "bk_hint_phone")
+
+
+def _contact_saved(draft: Draft, ctx: Context, lang: Lang) -> Outcome:
+    """Say back how we will reach them (and let the transport put away its share-number control)."""
+    contact = say("bk_by_telegram", lang) if draft.by_telegram else format_phone(draft.phone)
+    outcome = _after(draft, Step.MEETING, ctx, lang)
+    ack = Reply(say("bk_contact_saved", lang, contact=contact), close_keyboard=True)
+    return replace(outcome, replies=(ack, *outcome.replies))
 
 
 def _meeting(draft: Draft, event: Input, ctx: Context, lang: Lang) -> Outcome:

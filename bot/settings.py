@@ -36,6 +36,7 @@ class Settings:
     api_base_url: str = DEFAULT_API_BASE_URL  # the library appends the token
     database_path: Path = Path("data/bot.sqlite3")
     unanswered_retention_days: int = 90
+    booking_retention_days: int = 30  # bookings are erased this many days after the appointment
     staff_chat_id: int | None = None
     reload_seconds: int = 30
     webhook_url: str | None = None  # set: receive updates by webhook instead of long polling
@@ -63,6 +64,9 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
     raw_days = (environ.get("UNANSWERED_RETENTION_DAYS") or "90").strip()
     if not raw_days.isdigit() or int(raw_days) < 1:
         raise SettingsError("UNANSWERED_RETENTION_DAYS must be a whole number of days, like 90")
+    raw_booking_days = (environ.get("BOOKING_RETENTION_DAYS") or "30").strip()
+    if not raw_booking_days.isdigit() or int(raw_booking_days) < 1:
+        raise SettingsError("BOOKING_RETENTION_DAYS must be a whole number of days, like 30")
     raw_staff = (environ.get("STAFF_CHAT_ID") or "").strip()
     if raw_staff and not raw_staff.lstrip("-").isdigit():
         raise SettingsError("STAFF_CHAT_ID must be the numeric id of the staff group, like -1001234567890")
@@ -91,6 +95,7 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         api_base_url=base_url,
         database_path=database_path,
         unanswered_retention_days=int(raw_days),
+        booking_retention_days=int(raw_booking_days),
     )
 
 

@@ -151,6 +151,7 @@ TEXTS: Final[dict[str, dict[Lang, str]]] = {
         Lang.EN: "Our staff can only write to you on Telegram if you have a username (Telegram Settings → Username). Please set one, or type a phone number.",
         Lang.ES: "El personal solo puede escribirle por Telegram si usted tiene nombre de usuario (Ajustes de Telegram → Nombre de usuario). Póngase uno, o escriba un teléfono.",
     },
+    "bk_contact_saved": {Lang.EN: "Thanks. We will reach you: {contact}.", Lang.ES: "Gracias. Nos comunicaremos: {contact}."},
     "bk_ask_meeting": {Lang.EN: "How do you want to meet?", Lang.ES: "¿Cómo quiere la cita?"},
     "meet_phone": {Lang.EN: "Phone call", Lang.ES: "Por teléfono"},
     "meet_video": {Lang.EN: "Video call", Lang.ES: "Por videollamada"},

@@ -9,11 +9,21 @@ import hmac
 import logging
 import secrets
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Awaitable, Callable
 
-from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    KeyboardButton,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
 from telegram.constants import MessageLimit, ParseMode
 from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
@@ -28,6 +38,8 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.appointments import STAFF_MARK, Appointments, Outgoing
+from bot.bookings import Person
 from bot.flood import FloodGate, Verdict
 from bot.assistant import (
     BOOK,
@@ -41,6 +53,7 @@ from bot.assistant import (
     Reply,
     Session,
 )
+from bot import booking
 from bot.matching import Band
 from bot.scrub import scrub
 from bot.staff import reload_faq, stats_report, unanswered_report
@@ -67,21 +80,38 @@ def language_of(code: str | None) -> Lang | None:
     return next((lang for lang in Lang if lang.value == prefix), None)
 
 
-def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
-    """One button a row, except 👍/👎, which share the last row."""
+# Short choices (days, times, yes/no) share rows, `reply.columns` to a row; other buttons get a row each.
+_SHORT_CHOICES = (booking.DAY, booking.TIME, booking.SOON)
+Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
+
+
+def keyboard(reply: Reply) -> Markup | None:
+    """Inline buttons below the message; for the contact step, Telegram's own share-my-number keyboard."""
+    if reply.request_contact:
+        share = [KeyboardButton(say("bk_share_phone", _lang_of(reply)), request_contact=True)]
+        rows_of_keys = [share, *([KeyboardButton(b.label)] for b in reply.buttons)]
+        return ReplyKeyboardMarkup(rows_of_keys, one_time_keyboard=True, resize_keyboard=True)
     if not reply.buttons:
-        return None
+        return ReplyKeyboardRemove() if reply.close_keyboard else None
     rows: list[list[InlineKeyboardButton]] = []
     thumbs: list[InlineKeyboardButton] = []
     for b in reply.buttons:
         button = InlineKeyboardButton(b.label, callback_data=b.payload)
         if b.payload.startswith((FEEDBACK_UP, FEEDBACK_DOWN)):
             thumbs.append(button)
+        elif b.payload.startswith(_SHORT_CHOICES) and rows and len(rows[-1]) < reply.columns and rows[-1][0].callback_data.startswith(_SHORT_CHOICES):  # type: ignore[union-attr]
+            rows[-1].append(button)
         else:
             rows.append([button])
     if thumbs:
         rows.append(thumbs)
     return InlineKeyboardMarkup(rows)
+
+
+def _lang_of(reply: Reply) -> Lang:
+    """The language of a reply, read from its own buttons (the contact step's "Here on Telegram")."""
+    labels = {b.label for b in reply.buttons}
+    return Lang.ES if say("bk_by_telegram", Lang.ES) in labels else Lang.EN
 
 
 def html_of(reply: Reply) -> str:
@@ -126,14 +156,18 @@ class TelegramBot:
         retention: timedelta = timedelta(days=90),
         faq_dir: Path | None = None,
         staff_chat_id: int | None = None,
+        booking_retention_days: int = 30,
     ) -> None:
-        self.assistant = assistant
         self.store: Store = store or MemoryStore()
         self.flood = flood or FloodGate(time.monotonic)
         self.clock = clock
         self.retention = retention
+        self.booking_retention_days = booking_retention_days
         self.faq_dir = faq_dir
         self.staff_chat_id = staff_chat_id
+        self.assistant = assistant
+        if assistant.appointments is None:  # booking works on this adapter's store and clock
+            self.replace_faq(assistant.faq)
 
     def install(self, application: Application) -> None:  # type: ignore[type-arg]
         private = filters.ChatType.PRIVATE
@@ -144,10 +178,15 @@ class TelegramBot:
         application.add_handler(CommandHandler(["privacy", "privacidad"], self.privacy, filters=private))
         application.add_handler(CommandHandler(["delete", "borrar"], self.delete, filters=private))
         application.add_handler(CommandHandler(["book", "cita"], self.book, filters=private))
-        application.add_handler(CommandHandler("cancel", self.menu, filters=private))
+        application.add_handler(CommandHandler(["mybooking", "micita"], self.my_booking, filters=private))
+        application.add_handler(CommandHandler(["cancel", "cancelar"], self.cancel, filters=private))
         application.add_handler(CommandHandler("reload", self.reload))
         application.add_handler(CommandHandler("stats", self.stats))
         application.add_handler(CommandHandler("unanswered", self.unanswered))
+        application.add_handler(CommandHandler(["today", "hoy"], self.today))
+        application.add_handler(CommandHandler(["week", "semana"], self.week))
+        application.add_handler(CommandHandler(["export", "exportar"], self.export))
+        application.add_handler(MessageHandler(private & filters.CONTACT, self.contact))
         application.add_handler(CallbackQueryHandler(self.button))
         application.add_handler(MessageHandler(private & filters.COMMAND, self.unknown_command))  # after all commands
         # Edited messages are answered like new ones: people fix typos and expect an answer.
@@ -172,7 +211,8 @@ class TelegramBot:
         if argument == "ice":
             replies = [greeting, self.assistant.entry_reply("ice-at-door", lang)] if "ice-at-door" in self.assistant.faq.by_id else [greeting]
         elif argument == "book":
-            replies = [greeting, self.assistant.booking_info(lang)]
+            session, booking_replies = self.assistant.start_booking(session, self._person(update))
+            replies = [greeting, *booking_replies]
         elif unknown_language:  # Telegram did not say: let them pick, in both languages
             replies = [greeting, self.assistant.language_menu()]
         else:
@@ -200,8 +240,31 @@ class TelegramBot:
 
     async def book(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user, session = self._session(update)
-        session, replies = self.assistant.on_button(session, BOOK)
+        log.info("event=booking_start user=%s", opaque(user))
+        session, replies = self.assistant.start_booking(session, self._person(update))
         self.store.save(user, session)
+        await self._send(update, replies)
+
+    async def my_booking(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        _, session = self._session(update)
+        await self._send(update, self.assistant.my_booking(session, self._person(update)))
+
+    async def cancel(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        user, session = self._session(update)
+        if session.booking is not None:
+            log.info("event=booking_cancelled user=%s step=%s", opaque(user), session.booking.step.value)
+        session, replies = self.assistant.cancel(session)
+        self.store.save(user, session)
+        await self._send(update, replies)
+
+    async def contact(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A contact shared with Telegram's button: used as the booking's phone number, never logged."""
+        user, session = self._session(update)
+        message = update.effective_message
+        assert message is not None and message.contact is not None
+        session, replies = self.assistant.on_contact(session, message.contact.phone_number, self._person(update))
+        self.store.save(user, session)
+        log.info("event=contact_shared user=%s", opaque(user))
         await self._send(update, replies)
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -213,14 +276,18 @@ class TelegramBot:
         assert update.effective_message is not None
         if not await self._allowed(update, user, session):
             return
-        session, replies, match = self.assistant.on_text(session, update.effective_message.text or "")
+        before = session.booking
+        session, replies, match = self.assistant.on_text(session, update.effective_message.text or "", self._person(update))
         self.store.save(user, session)
+        if before is not None:
+            log.info("event=booking_step user=%s step=%s", opaque(user), session.booking.step.value if session.booking else "end")
         if match is not None:
             log.info("event=question user=%s band=%s entry=%s lang=%s", opaque(user), match.band.value, match.entry_id or "-", match.lang.value)
             self.store.count_answer(self.clock().date(), match.band.value, match.entry_id)
             if match.band in (Band.NONE, Band.SUGGEST):
                 self._keep_unanswered(user, update.effective_message.text or "", match)
         await self._send(update, replies)
+        await self.deliver_notices(context.bot)
 
     def _keep_unanswered(self, user: int, text: str, match) -> None:  # type: ignore[no-untyped-def]
         """Keep the question for staff, scrubbed, and drop what is older than the retention period."""
@@ -264,15 +331,22 @@ class TelegramBot:
                 log.info("event=feedback entry=%s", entry_id)
             await self._send(update, [Reply(say("thanks_feedback", session.fallback))])
             return
+        if data.startswith(STAFF_MARK):
+            await self._staff_mark(update, context, data)
+            return
         if query.data == DELETE_CONFIRM:
             lang = session.fallback
-            self.store.delete_user(user)
+            if self.assistant.appointments is not None:
+                self.assistant.appointments.forget(user)  # also tells staff the booking was withdrawn
+            else:
+                self.store.delete_user(user)
             log.info("event=deleted user=%s", opaque(user))
             await self._send(update, [Reply(say("deleted", lang))])
+            await self.deliver_notices(context.bot)
             return
-        session, replies = self.assistant.on_button(session, data)
+        session, replies = self.assistant.on_button(session, data, self._person(update))
         self.store.save(user, session)
-        log.info("event=button user=%s", opaque(user))
+        log.info("event=button user=%s kind=%s", opaque(user), data.split(":")[0][:8])
         if _navigation(data) and len(replies) == 1 and query.message is not None and not replies[0].notice:
             # Menus replace the menu message in place instead of piling up messages.
             try:
@@ -281,6 +355,7 @@ class TelegramBot:
             except TelegramError as exc:  # too old to edit, or unchanged: send it as new
                 log.info("event=edit_failed kind=%s", type(exc).__name__)
         await self._send(update, replies)
+        await self.deliver_notices(context.bot)
 
     async def error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The one error handler: log the fault's kind, tell the user kindly, never a traceback."""
@@ -320,7 +395,110 @@ class TelegramBot:
         return False
 
     def replace_faq(self, faq) -> None:  # type: ignore[no-untyped-def]
-        self.assistant = Assistant(faq)
+        appointments = Appointments(faq, self.store, self.clock, self.booking_retention_days)
+        self.assistant = Assistant(faq, appointments=appointments)
+
+    # -- bookings: staff notices, reminders, staff views -----------------------------------------
+
+    async def deliver_notices(self, bot) -> None:  # type: ignore[no-untyped-def]
+        """Send the staff notices that wait in the database; a failure leaves them there for the next try."""
+        appointments = self.assistant.appointments
+        if appointments is None or self.staff_chat_id is None:
+            return
+        for message in appointments.staff_notices(self.staff_chat_id):
+            try:
+                await self._deliver(bot, message)
+            except Exception as exc:  # the staff chat cannot be reached: keep it and try later
+                appointments.notice_failed(message)
+                log.error("event=staff_notice_failed kind=%s", type(exc).__name__)
+                return  # keep the order: later notices wait behind this one
+            appointments.notice_sent(message)
+            log.info("event=staff_notice_sent booking=%s", message.booking_id)
+
+    async def send_reminders(self, bot) -> None:  # type: ignore[no-untyped-def]
+        appointments = self.assistant.appointments
+        if appointments is None:
+            return
+        for message in appointments.due_reminders():
+            try:
+                await self._deliver(bot, message)
+            except Exception as exc:  # blocked the bot, or the network: try again on the next round
+                log.error("event=reminder_failed kind=%s", type(exc).__name__)
+                continue
+            appointments.reminded(message)
+            log.info("event=reminder_sent booking=%s kind=%s", message.booking_id, message.reminder.value if message.reminder else "-")
+
+    async def booking_chores(self, application: Application, interval: float) -> None:  # type: ignore[type-arg]
+        """Every `interval` seconds: reminders, waiting staff notices, and erasing old bookings."""
+        while True:
+            if not application.running:
+                return
+            try:
+                await self.send_reminders(application.bot)
+                await self.deliver_notices(application.bot)
+                if self.assistant.appointments is not None:
+                    purged = self.assistant.appointments.purge()
+                    if purged:
+                        log.info("event=bookings_purged count=%s", purged)
+            except Exception as exc:  # never let the loop die: the next round tries again
+                log.error("event=chores_failed kind=%s", type(exc).__name__)
+            await asyncio.sleep(interval)
+
+    async def _deliver(self, bot, message: Outgoing) -> None:  # type: ignore[no-untyped-def]
+        for index, part in enumerate(parts := chunks(html_of(message.reply))):
+            markup = keyboard(message.reply) if index == len(parts) - 1 else None
+            await _with_retries(
+                lambda: bot.send_message(
+                    message.chat_id, part, reply_markup=markup, parse_mode=ParseMode.HTML, disable_web_page_preview=True
+                )
+            )
+
+    async def _staff_mark(self, update: Update, context: ContextTypes.DEFAULT_TYPE, data: str) -> None:
+        """A status button under a staff notice: only staff may press it."""
+        query = update.callback_query
+        assert query is not None
+        appointments = self.assistant.appointments
+        if appointments is None or not await self._is_staff(update, context):
+            return
+        result = appointments.mark(data)
+        if result is None:
+            return
+        updated, card = result
+        by = opaque(update.effective_user.id) if update.effective_user else "-"
+        log.info("event=staff_mark booking=%s status=%s staff=%s", updated.id, updated.status.value, by)
+        try:
+            await query.edit_message_text(html_of(card), reply_markup=keyboard(card), parse_mode=ParseMode.HTML)
+        except TelegramError as exc:
+            log.info("event=edit_failed kind=%s", type(exc).__name__)
+
+    async def today(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if await self._staff_only(update, context) and self.assistant.appointments is not None:
+            await self._send(update, [Reply(self.assistant.appointments.agenda(1))])
+
+    async def week(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if await self._staff_only(update, context) and self.assistant.appointments is not None:
+            await self._send(update, [Reply(self.assistant.appointments.agenda(7))])
+
+    async def export(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/export [from] [to]: a CSV of bookings (dates as 2026-12-01; default: the last 30 days and the next 60)."""
+        appointments = self.assistant.appointments
+        if not await self._staff_only(update, context) or appointments is None or appointments.schedule is None:
+            return
+        today = self.clock().astimezone(appointments.schedule.zone).date()
+        try:
+            dates = [date.fromisoformat(a) for a in (context.args or [])[:2]]
+        except ValueError:
+            await self._send(update, [Reply("Usage: /export 2026-12-01 2026-12-31 (from and to dates, both optional)")])
+            return
+        first = dates[0] if dates else today - timedelta(days=30)
+        last = dates[1] if len(dates) > 1 else (first if dates else today + timedelta(days=60))
+        content = appointments.export_csv(first, last)
+        chat = update.effective_chat
+        assert chat is not None
+        log.info("event=export days=%s", (last - first).days + 1)
+        await context.bot.send_document(
+            chat.id, InputFile(content, filename=f"consultations-{first.isoformat()}-{last.isoformat()}.csv")
+        )
 
     async def reload(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not await self._staff_only(update, context) or self.faq_dir is None:
@@ -370,6 +548,11 @@ class TelegramBot:
                 except Exception as exc:
                     log.error("event=staff_notice_failed kind=%s", type(exc).__name__)
 
+    def _person(self, update: Update) -> Person:
+        user, chat = update.effective_user, update.effective_chat
+        user_id = user.id if user else 0
+        return Person(user_id, chat.id if chat else user_id, (user.username or "") if user else "")
+
     async def _allowed(self, update: Update, user: int, session: Session) -> bool:
         verdict = self.flood.check(user)
         if verdict is Verdict.WARN:
@@ -400,6 +583,11 @@ class TelegramBot:
                     lambda: bot.send_message(
                         chat.id, part, reply_markup=markup, parse_mode=ParseMode.HTML, disable_web_page_preview=True
                     )
+                )
+            if reply.attachment is not None:
+                attachment = reply.attachment
+                await _with_retries(
+                    lambda: bot.send_document(chat.id, InputFile(attachment.content, filename=attachment.filename))
                 )
 
     async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -458,6 +646,7 @@ COMMANDS: dict[Lang, list[tuple[str, str]]] = {
         ("start", "Start and choose a topic"),
         ("menu", "Topics"),
         ("book", "Book a free consultation"),
+        ("mybooking", "See, move or cancel your booking"),
         ("language", "Language / Idioma"),
         ("privacy", "What we keep about you"),
         ("delete", "Erase everything about you"),
@@ -467,6 +656,7 @@ COMMANDS: dict[Lang, list[tuple[str, str]]] = {
         ("start", "Empezar y elegir un tema"),
         ("menu", "Temas"),
         ("cita", "Cita gratis con la oficina"),
+        ("micita", "Ver, cambiar o cancelar su cita"),
         ("idioma", "Idioma / Language"),
         ("privacidad", "Lo que guardamos de usted"),
         ("borrar", "Borrar todo lo suyo"),
@@ -484,6 +674,14 @@ async def register_commands(application: Application) -> None:  # type: ignore[t
 def start_watching(application: Application, interval: float) -> None:  # type: ignore[type-arg]
     handlers: TelegramBot = application.bot_data["handlers"]
     application.create_task(handlers.watch_faq(application, interval))
+
+
+CHORES_SECONDS = 60.0
+
+
+def start_booking_chores(application: Application, interval: float = CHORES_SECONDS) -> None:  # type: ignore[type-arg]
+    handlers: TelegramBot = application.bot_data["handlers"]
+    application.create_task(handlers.booking_chores(application, interval))
 
 
 def build_application(
@@ -514,6 +712,7 @@ def build_application(
         retention=timedelta(days=settings.unanswered_retention_days),
         faq_dir=settings.faq_dir,
         staff_chat_id=settings.staff_chat_id,
+        booking_retention_days=settings.booking_retention_days,
     )
     handlers.install(application)
     application.bot_data["handlers"] = handlers
@@ -536,6 +735,7 @@ def run(settings: Settings, assistant: Assistant) -> None:
         await register_commands(app)
         if settings.reload_seconds:
             start_watching(app, settings.reload_seconds)
+        start_booking_chores(app)
 
     application.post_init = after_start
     if settings.webhook_url and settings.webhook_secret:
