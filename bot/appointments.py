@@ -248,6 +248,9 @@ class Appointments:
             return []
         out = []
         for b, reminder in self.store.due_reminders(self.clock()):
+            if b.chat_id <= 0:  # booked in the terminal chat: no chat to remind; do not try again
+                self.store.mark_reminded(b.id, reminder)
+                continue
             key = "reminder_24h" if reminder is Reminder.DAY_BEFORE else "reminder_1h"
             reply = Reply(say(key, b.lang, details=self.details(b, b.lang)), (Button(say("bk_my_button", b.lang), MINE),))
             out.append(Outgoing(b.chat_id, reply, b.id, reminder=reminder))

@@ -9,18 +9,22 @@ import argparse
 import json
 import os
 import sys
-from datetime import date
+import tempfile
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
-from bot.assistant import MENU, Assistant, Reply, Session
+from bot.appointments import Appointments
+from bot.assistant import DELETE_ASK, DELETE_CONFIRM, MENU, Assistant, Reply, Session
+from bot.bookings import Person
 from bot.errors import UserError
 from bot.evaluation import evaluate, load_cases, unknown_ids
 from bot.matching import Band, Match, Matcher
 from bot.model import Faq, Lang
 from bot.problems import Severity, errors, warnings
 from bot.rendering import render_answer
-from bot.settings import environment, load_settings
+from bot.settings import Settings, environment, load_settings
+from bot.store import SqliteStore
 from bot.validation import check_faq
 
 Clock = Callable[[], date]
@@ -37,7 +41,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = date.today, stdin:
             if settings.token is not None:
                 return _telegram(settings, _load(faq_dir, clock))
             print("No TELEGRAM_BOT_TOKEN set: starting the terminal chat.", file=sys.stderr)
-            return _chat(_load(faq_dir, clock), stdin)
+            return _chat(_load(faq_dir, clock), stdin, settings)
         if args.command == "check":
             return _check(faq_dir, clock(), args.strict)
         faq = _load(faq_dir, clock)
@@ -47,7 +51,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = date.today, stdin:
             return _list(faq, args.json)
         if args.command == "eval":
             return _eval(faq, args)
-        return _chat(faq, stdin)
+        return _chat(faq, stdin, settings)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -223,9 +227,15 @@ def _telegram(settings, faq: Faq) -> int:  # type: ignore[no-untyped-def]
 # -- chat ----------------------------------------------------------------------------------------
 
 
-def _chat(faq: Faq, stdin: TextIO) -> int:
-    assistant = Assistant(faq)
-    session = Session()
+TERMINAL = Person(user_id=-1, chat_id=-1)  # the terminal's one user; no Telegram chat to remind
+
+
+def _chat(faq: Faq, stdin: TextIO, settings: Settings) -> int:
+    """The same conversation as on Telegram, bookings included, on the bot's schedule and database."""
+    store = SqliteStore(settings.database_path)
+    clock = lambda: datetime.now(timezone.utc)  # noqa: E731
+    assistant = Assistant(faq, appointments=Appointments(faq, store, clock, settings.booking_retention_days))
+    session = store.load(TERMINAL.user_id) or Session()  # a booking left half-way is picked up again
     interactive = stdin.isatty()
     buttons: tuple = ()
     print(_say_welcome())
@@ -236,12 +246,25 @@ def _chat(faq: Faq, stdin: TextIO) -> int:
         if not line:
             break
         text = line.strip()
+        command = text.lower()
         if text.isdigit() and buttons and 1 <= int(text) <= len(buttons):
-            session, replies = assistant.on_button(session, buttons[int(text) - 1].payload)
-        elif text.lower() in ("menu", "menú", "/menu", "/start"):
-            session, replies = assistant.on_button(session, MENU)
+            payload = buttons[int(text) - 1].payload
+            if payload == DELETE_CONFIRM and assistant.appointments is not None:
+                assistant.appointments.forget(TERMINAL.user_id)  # erases the session and bookings too
+            session, replies = assistant.on_button(session, payload, TERMINAL)
+        elif command in ("menu", "menú", "/menu", "/start"):
+            session, replies = assistant.on_button(session, MENU, TERMINAL)
+        elif command in ("/book", "/cita"):
+            session, replies = assistant.start_booking(session, TERMINAL)
+        elif command in ("/mybooking", "/micita"):
+            replies = assistant.my_booking(session, TERMINAL)
+        elif command in ("/cancel", "/cancelar"):
+            session, replies = assistant.cancel(session)
+        elif command in ("/delete", "/borrar"):
+            session, replies = assistant.on_button(session, DELETE_ASK, TERMINAL)
         else:
-            session, replies, _ = assistant.on_text(session, text)
+            session, replies, _ = assistant.on_text(session, text, TERMINAL)
+        store.save(TERMINAL.user_id, session)
         for reply in replies:
             _print_reply(reply)
         buttons = replies[-1].buttons if replies else ()
@@ -258,4 +281,9 @@ def _print_reply(reply: Reply) -> None:
     print(reply.plain())
     for number, button in enumerate(reply.buttons, start=1):
         print(f"  {number}) {button.label}")
+    if reply.attachment is not None:
+        folder = Path(tempfile.mkdtemp(prefix="immigration-bot-"))
+        path = folder / reply.attachment.filename
+        path.write_bytes(reply.attachment.content)
+        print(f"  [file saved: {path}]")
     print()

@@ -47,3 +47,11 @@ def no_token_in_logs(caplog: pytest.LogCaptureFixture):  # type: ignore[no-untyp
     yield
     for record in caplog.records:
         assert TEST_TOKEN_SECRET not in record.getMessage(), f"token logged by {record.name}"
+
+
+@pytest.fixture(autouse=True)
+def own_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test that reads settings gets its own database file, never the repository's data/."""
+    path = tmp_path / "db" / "bot.sqlite3"
+    monkeypatch.setenv("DATABASE_PATH", str(path))
+    return path
