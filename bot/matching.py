@@ -33,7 +33,7 @@ from rapidfuzz.distance import OSA
 from bot.language import STOP_WORDS, LanguageVotes, detect_language
 from bot.model import LANGS, Entry, Faq, Lang, Synonym
 from bot.text import normalize, sentences, stem
-from bot.vocabulary import Vocabulary
+from bot.vocabulary import OFF_TOPIC, Vocabulary
 
 
 class Band(str, Enum):
@@ -79,8 +79,7 @@ STORY_BONUS: Final = 25.0  # confidence added for a long message whose words poi
 STORY_WORDS_FROM: Final = 3  # known words before the bonus starts
 STORY_WORDS_SPAN: Final = 8.0  # known words over which it grows to full
 UNKNOWN_WORD_WEIGHT: Final = 1.0  # a word no entry uses weighs this much of the rarest word: the out-of-scope signal
-OFF_TOPIC: Final = "offtopic"  # the vocabulary's word for the words of legal areas the FAQ does not cover
-OFF_TOPIC_WEIGHT: Final = 5.0  # ... which weigh this many unknown words: "divorce" says more than "tamales"
+OFF_TOPIC_WEIGHT: Final = 3.0  # ... which weigh this many unknown words: "divorce" says more than "tamales"
 F1_SHARE: Final = 0.5  # best phrasing by shared rare words (F1) vs by fuzzy string ratio
 SET_SHARE: Final = 0.5  # token_set_ratio (forgives extra words) vs token_sort_ratio (does not)
 INFORMATION_MASS: Final = 3.0  # rarity-weighted words a message needs before its coverage counts fully  # how much a word found only in an entry's answer counts
@@ -161,9 +160,11 @@ class Matcher:
         count = max(1, len(self._entries))
         self._idf = {s: math.log(1.0 + count / len(p)) for s, p in postings.items()}
         self._unknown_idf = UNKNOWN_WORD_WEIGHT * math.log(1.0 + count / 0.75)
-        # Words of another legal area (the vocabulary reads them as OFF_TOPIC) weigh more than unknown ones.
-        self._weights = dict(self._idf)
-        self._weights.setdefault(stem(OFF_TOPIC), OFF_TOPIC_WEIGHT * self._unknown_idf)
+        # Words of another legal area (the vocabulary reads them as OFF_TOPIC) weigh more than unknown
+        # ones, except against emergencies: "ICE took my husband, we are divorcing" is still one.
+        self._off_topic = stem(OFF_TOPIC)
+        self._off_topic_surplus = (OFF_TOPIC_WEIGHT - 1.0) * self._unknown_idf
+        self._urgent = frozenset(i for i, entry in enumerate(self._entries) if entry.urgent)
         self._postings = dict(postings)
         self._posting_maps = {term: dict(p) for term, p in postings.items()}
         self._phrases = [
@@ -365,7 +366,8 @@ class Matcher:
         and changes little: such words carry little weight.
         """
         unique = dict.fromkeys(stems)
-        total = sum(self._weights.get(s, self._unknown_idf) for s in unique)
+        plain = sum(self._idf.get(s, self._unknown_idf) for s in unique)
+        total = plain + (self._off_topic_surplus if self._off_topic in unique else 0.0)
         known = sorted((s for s in unique if s in self._idf), key=lambda s: len(self._postings[s]))
         covered: dict[int, float] = defaultdict(float)
         for position, s in enumerate(known):
@@ -382,7 +384,10 @@ class Matcher:
                         covered[index] += idf * weight
         # A segment like "I am undocumented." says too little to be sure of anything.
         scale = min(1.0, total / INFORMATION_MASS) / total if total else 0.0
-        return {index: mass * scale for index, mass in covered.items()}
+        if total == plain:
+            return {index: mass * scale for index, mass in covered.items()}
+        urgent_scale = min(1.0, plain / INFORMATION_MASS) / plain
+        return {index: mass * (urgent_scale if index in self._urgent else scale) for index, mass in covered.items()}
 
     def _phrase_similarity(self, stems: list[str], entry: int, excluded: int | None) -> float:
         """How close the segment is to the entry's closest phrasing (0-100).
@@ -399,7 +404,9 @@ class Matcher:
         shared.pop(excluded, None)  # type: ignore[arg-type]
         if not shared:
             return 0.0
-        query_mass = sum(self._weights.get(t, self._unknown_idf) for t in query_terms)
+        query_mass = sum(self._idf.get(t, self._unknown_idf) for t in query_terms)
+        if self._off_topic in query_terms and entry not in self._urgent:
+            query_mass += self._off_topic_surplus
         best_f1 = 0.0
         for phrase_index, common in shared.items():
             precision, recall = common / query_mass, common / self._phrases[phrase_index].mass

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from bot.language import STOP_WORDS
 from bot.model import Synonym
 from bot.text import normalize
+
+OFF_TOPIC: Final = "offtopic"  # the canonical word for words of legal areas the FAQ does not cover
+GAPPED_LENGTH: Final = 3  # an off-topic phrase this long also matches with one more word inside it
 
 
 class Vocabulary:
@@ -28,6 +33,8 @@ class Vocabulary:
                 for plural in (word + "s", word + "es"):
                     if (plural,) not in self.table:
                         self.plurals.setdefault(plural, canonical)
+        # "renew my Mexican passport" is still "renew my passport": another legal area, whatever the adjective.
+        self.gapped = {k for k, canonical in self.table.items() if canonical == OFF_TOPIC and len(k) >= GAPPED_LENGTH}
         self.longest = max((len(k) for k in self.table), default=0)
         self.starts = frozenset(k[0] for k in self.table)  # most words start no variant: one lookup
 
@@ -49,9 +56,22 @@ class Vocabulary:
                     i += n
                     break
             else:
+                if self.gapped and self._gapped_at(words, i):
+                    out.append(OFF_TOPIC)
+                    i += self._gapped_at(words, i)
+                    continue
                 out.append(words[i])
                 i += 1
         return " ".join(out)
+
+    def _gapped_at(self, words: list[str], i: int) -> int:
+        """The length of an off-topic phrase with one extra word inside that starts at `i`, or 0."""
+        for n in range(min(self.longest, len(words) - i - 1), GAPPED_LENGTH - 1, -1):
+            window = words[i : i + n + 1]
+            for gap in range(1, n):
+                if tuple(window[:gap] + window[gap + 1 :]) in self.gapped:
+                    return n + 1
+        return 0
 
 
 def usable_variant(variant: str) -> bool:

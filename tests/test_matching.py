@@ -74,10 +74,16 @@ def test_out_of_scope_is_not_answered(matcher: Matcher, text: str) -> None:
         "mi jefe me quiere patrocinar una visa de trabajo",
         "quiero divorciarme, cuanto cobran",
         "can I apply for citizenship if I had a DUI",
+        "I want to renew my Guatemalan passport",  # "renew my passport" with one more word inside
     ],
 )
 def test_words_of_another_legal_area_keep_a_message_out(matcher: Matcher, text: str) -> None:
     assert matcher.match(text).band is Band.NONE
+
+
+def test_an_emergency_with_a_word_of_another_legal_area_is_still_offered(matcher: Matcher) -> None:
+    result = matcher.match("la migra se llevó a mi esposo y estamos en medio del divorcio, donde lo tienen")
+    assert result.entry_id == "detained" or result.suggestions[0] == "detained"
 
 
 def test_emoji_and_empty_messages_are_none(matcher: Matcher) -> None:
