@@ -171,7 +171,10 @@ class Assistant:
         if match.band is Band.URGENT and match.entry_id:
             session = replace(session, lang=match.lang)
             return session, [self.entry_reply(match.entry_id, match.lang), self._continue_offer(match.lang)], match
-        question = match.band is Band.ANSWER or (match.band is Band.SUGGEST and draft.step is not Step.NAME)
+        if draft.step is Step.NAME:  # names can look like FAQ words ("Maria", "Dolores"): only clear questions count
+            question = match.band in (Band.ANSWER, Band.SUGGEST) and reads_as_question(text)
+        else:
+            question = match.band in (Band.ANSWER, Band.SUGGEST)
         category = self.faq.by_id[match.entry_id].category if match.entry_id else None
         outcome = self.appointments.advance(draft, Typed(text, question=question, category=category), person, lang)
         if outcome.action is booking.Action.ASIDE:
@@ -274,6 +277,19 @@ NOT_BOOKING_CUES: Final = ("cancel", "cancelar", "move my", "cambiar mi", "hire"
 def wants_booking(text: str) -> bool:
     words = f" {normalize(text)} "
     return any(cue in words for cue in BOOKING_CUES) and not any(cue in words for cue in NOT_BOOKING_CUES)
+
+
+# Words that appear in questions and sentences but not in a person's name.
+QUESTION_WORDS: Final = frozenset(
+    "how what when where why who which can could do does did is are am will should i my me you your "
+    "que como cuanto cuanta cuando donde quien cual por para puedo puede tengo tiene necesito mi mis me yo "
+    "usted es son esta estan hay hacer cuesta cost much".split()
+)
+
+
+def reads_as_question(text: str) -> bool:
+    words = normalize(text).split()
+    return text.strip().endswith("?") or len(words) > 6 or any(w in QUESTION_WORDS for w in words)
 
 
 # Phrases that show a person asking about their own situation: the general answer is not enough.

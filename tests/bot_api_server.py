@@ -12,6 +12,8 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from email.parser import BytesParser
+from email.policy import default
 from urllib.parse import parse_qsl
 
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "OfficeBot", "username": "office_test_bot"}
@@ -23,6 +25,7 @@ class BotApiServer:
         self.updates: list[dict[str, Any]] = []
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.unexpected: list[str] = []
+        self.failing_chats: set[int] = set()  # sendMessage to these chats is refused, as if unreachable
         self.lock = threading.Condition()
         self._ids = itertools.count(1)
         self._message_ids = itertools.count(500)
@@ -31,12 +34,14 @@ class BotApiServer:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 - the http.server API
                 length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length).decode()
+                raw = self.rfile.read(length)
                 kind = self.headers.get("Content-Type", "")
-                if "json" in kind:
-                    params = json.loads(body or "{}")
+                if "multipart/form-data" in kind:
+                    params = _multipart(raw, kind)
+                elif "json" in kind:
+                    params = json.loads(raw.decode() or "{}")
                 else:
-                    params = {k: _maybe_json(v) for k, v in parse_qsl(body)}
+                    params = {k: _maybe_json(v) for k, v in parse_qsl(raw.decode())}
                 status, result = server.handle(self.path, params)
                 payload = json.dumps(result).encode()
                 try:
@@ -104,7 +109,9 @@ class BotApiServer:
             return 200, {"ok": True, "result": BOT_USER}
         if method in ("deleteWebhook", "answerCallbackQuery", "setMyCommands"):
             return 200, {"ok": True, "result": True}
-        if method in ("sendMessage", "editMessageText"):
+        if method == "sendMessage" and int(params.get("chat_id", 0)) in self.failing_chats:
+            return 400, {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}
+        if method in ("sendMessage", "editMessageText", "sendDocument"):
             message = {
                 "message_id": next(self._message_ids),
                 "date": int(time.time()),
@@ -127,6 +134,22 @@ class BotApiServer:
                 if ready or time.monotonic() >= deadline:
                     return ready
                 self.lock.wait(max(0.0, deadline - time.monotonic()))
+
+
+def _multipart(raw: bytes, content_type: str) -> dict[str, Any]:
+    """A multipart/form-data body (sendDocument): fields as values, files as {"filename", "content"}."""
+    envelope = f"Content-Type: {content_type}\r\n\r\n".encode() + raw
+    message = BytesParser(policy=default).parsebytes(envelope)
+    params: dict[str, Any] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        filename = part.get_filename()
+        content = part.get_payload(decode=True) or b""
+        if filename:
+            params[name] = {"filename": filename, "content": content}
+        else:
+            params[name] = _maybe_json(content.decode())
+    return params
 
 
 def _maybe_json(value: str) -> Any:

@@ -23,6 +23,7 @@ class FakeBotApi(BaseRequest):
         self._ids = itertools.count(1000)
         self.network_failures = 0  # the next N sendMessage calls fail as if the connection dropped
         self.rejections = 0  # the next N sendMessage calls are refused by Telegram (400)
+        self.failing_chats: set[int] = set()  # sendMessage to these chats is refused, as if unreachable
 
     async def initialize(self) -> None:
         return None
@@ -40,6 +41,13 @@ class FakeBotApi(BaseRequest):
         if name == "sendMessage" and self.network_failures:
             self.network_failures -= 1
             raise NetworkError("connection reset by peer")
+        if request_data is not None and request_data.multipart_data:
+            params = dict(params)
+            for part, (filename, content, *_) in request_data.multipart_data.items():
+                params[part] = {"filename": filename, "content": content if isinstance(content, bytes) else content.read()}
+        if name == "sendMessage" and int(params.get("chat_id", 0)) in self.failing_chats:
+            self.calls.append(("failed:sendMessage", dict(params)))
+            return 400, json.dumps({"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}).encode()
         if name == "sendMessage" and self.rejections:
             self.rejections -= 1
             return 400, json.dumps({"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}).encode()
@@ -68,6 +76,9 @@ class FakeBotApi(BaseRequest):
         }
 
     def _editMessageText(self, params: dict[str, Any]) -> dict[str, Any]:
+        return self._sendMessage(params)
+
+    def _sendDocument(self, params: dict[str, Any]) -> dict[str, Any]:
         return self._sendMessage(params)
 
     def _answerCallbackQuery(self, params: dict[str, Any]) -> bool:

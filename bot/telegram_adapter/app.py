@@ -691,8 +691,10 @@ def build_application(
     updates_request: BaseRequest | None = None,
     rate_limit: bool = True,
     store: Store | None = None,
+    clock: Callable[[], datetime] | None = None,
 ) -> Application:  # type: ignore[type-arg]
-    """The Application with our handlers; `request` lets tests answer the Bot API in memory."""
+    """The Application with our handlers; `request` lets tests answer the Bot API in memory,
+    `clock` lets them set the time (slots and reminders depend on it)."""
     if settings.token is None:
         raise ValueError("a token is needed to build the Telegram application")
     quiet_library_logs()
@@ -713,6 +715,7 @@ def build_application(
         faq_dir=settings.faq_dir,
         staff_chat_id=settings.staff_chat_id,
         booking_retention_days=settings.booking_retention_days,
+        **({"clock": clock} if clock is not None else {}),
     )
     handlers.install(application)
     application.bot_data["handlers"] = handlers
