@@ -126,3 +126,78 @@ def test_done_when_walkthrough(caplog: pytest.LogCaptureFixture, tmp_path: Path)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "Traceback" not in logged and "Rosa" not in logged and "pedir asilo" not in logged
+
+
+def _as(update: dict[str, Any], user_id: int, lang: str, username: str) -> dict[str, Any]:
+    """The same update from another person (each booking below is a new user)."""
+    kind = "message" if "message" in update else "callback_query"
+    body = update[kind]
+    body["from"] = {"id": user_id, "is_bot": False, "first_name": "Ana", "language_code": lang, "username": username}
+    chat = body["message"]["chat"] if kind == "callback_query" else body["chat"]
+    chat["id"] = user_id
+    return update
+
+
+def test_new_users_book_in_spanish_and_english_over_polling(caplog: pytest.LogCaptureFixture, tmp_path: Path) -> None:
+    """Issue 5's done-when: a booking in each language against a Bot API on 127.0.0.1, with the
+    confirmation, the calendar file and the staff chat's notice."""
+    caplog.set_level(logging.INFO)
+    faq = check_faq(REAL_FAQ, TODAY, collisions=False).faq
+    assert faq is not None
+    staff = -100777
+    with BotApiServer(TOKEN) as server:
+        settings = Settings(
+            faq_dir=REAL_FAQ, token=Secret(TOKEN), api_base_url=server.base_url,
+            database_path=tmp_path / "bot.sqlite3", staff_chat_id=staff,
+        )
+        application = build_application(settings, Assistant(faq))
+
+        async def script() -> None:
+            async with application:
+                assert application.updater is not None
+                await application.updater.start_polling(poll_interval=0.0, timeout=1)
+                await application.start()
+                loop = asyncio.get_running_loop()
+
+                async def step(update: dict[str, Any], new: int, method: str = "sendMessage") -> list[dict[str, Any]]:
+                    before = len(server.sent(method))
+                    server.push(update)
+                    return (await loop.run_in_executor(None, server.wait_for, before + new, method))[before:]
+
+                def first(reply: dict[str, Any], prefix: str) -> str:
+                    rows = reply["reply_markup"]["inline_keyboard"]
+                    return next(b["callback_data"] for row in rows for b in row if b["callback_data"].startswith(prefix))
+
+                for user_id, lang, words in (
+                    (40001, "es", ("/cita", "Ana", "818 555 0134", "Su consulta gratis quedó reservada", "consulta.ics")),
+                    (40002, "en", ("/book", "Ann", "+52 55 1234 5678", "Your free consultation is booked", "consultation.ics")),
+                ):
+                    command, name, phone, booked, filename = words
+                    me = lambda update: _as(update, user_id, lang, f"user{user_id}")  # noqa: E731
+                    (consent,) = await step(me(text_update(command, lang=lang)), 1)
+                    assert "/borrar" in consent["text"] or "/delete" in consent["text"]
+                    (ask_name,) = await step(me(press_update("bk:ok")), 1)
+                    (ask_contact,) = await step(me(text_update(name, lang=lang)), 1)
+                    assert ask_contact["reply_markup"]["keyboard"][0][0]["request_contact"] is True
+                    (thanks, ask_meeting) = await step(me(text_update(phone, lang=lang)), 2)
+                    (ask_day,) = await step(me(press_update(first(ask_meeting, "bk:m:"))), 1)
+                    (ask_time,) = await step(me(press_update(first(ask_day, "bk:d:"))), 1)
+                    assert "Los Angeles" in ask_time["text"] or "Los Ángeles" in ask_time["text"]
+                    (ask_topic,) = await step(me(press_update(first(ask_time, "bk:t:"))), 1)
+                    (summary,) = await step(me(press_update("bk:topic:detention")), 1)
+                    before_documents = len(server.sent("sendDocument"))
+                    (confirmation, notice) = await step(me(press_update("bk:yes")), 2)
+                    assert confirmation["text"].startswith(booked) and int(confirmation["chat_id"]) == user_id
+                    await loop.run_in_executor(None, server.wait_for, before_documents + 1, "sendDocument")
+                    document = server.sent("sendDocument")[-1]
+                    assert document["document"]["filename"] == filename
+                    assert b"BEGIN:VEVENT" in document["document"]["content"]
+                    assert int(notice["chat_id"]) == staff and "— URGENT" in notice["text"] and name in notice["text"]
+                await application.updater.stop()
+                await application.stop()
+
+        asyncio.run(script())
+    assert server.unexpected == []
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "Ana" not in logged and "555 0134" not in logged and "40001" not in logged
