@@ -228,8 +228,10 @@ class Assistant:
             (Button("English", f"{LANGUAGE}en"), Button("Español", f"{LANGUAGE}es")),
         )
 
-    def privacy(self, lang: Lang) -> Reply:
-        return Reply(say("privacy", lang), (Button(say("delete_button", lang), DELETE_ASK), self._menu_button(lang)))
+    def privacy(self, lang: Lang, unanswered_days: int = 90) -> Reply:
+        booking_days = self.appointments.retention_days if self.appointments else 30
+        text = say("privacy", lang, unanswered_days=str(unanswered_days), booking_days=str(booking_days))
+        return Reply(text, (Button(say("delete_button", lang), DELETE_ASK), self._menu_button(lang)))
 
     def delete_confirmation(self, lang: Lang) -> Reply:
         return Reply(say("delete_confirm", lang), (Button(say("delete_yes", lang), DELETE_CONFIRM), self._menu_button(lang)))

@@ -79,8 +79,8 @@ TEXTS: Final[dict[str, dict[Lang, str]]] = {
         Lang.ES: "Listo: usaré español cuando un mensaje pueda ser de cualquier idioma.",
     },
     "privacy": {
-        Lang.EN: "What this bot keeps about you: your language and where you are in a conversation. Questions it could not answer are kept without phone numbers, e-mails, A-numbers or dates, for up to 90 days, so staff can improve the answers. Thumbs up/down are counted per answer, not per person. Our logs hold no names, numbers or messages.\nMessages pass through Telegram's servers: do not write sensitive details here; tell them to the attorney at the consultation.\n/delete erases everything about you at once.",
-        Lang.ES: "Lo que este bot guarda de usted: su idioma y en qué parte de la conversación va. Las preguntas que no pudo responder se guardan sin teléfonos, correos, números A ni fechas, hasta 90 días, para que el equipo mejore las respuestas. Los 👍/👎 se cuentan por respuesta, no por persona. Nuestros registros no guardan nombres, números ni mensajes.\nLos mensajes pasan por los servidores de Telegram: no escriba detalles delicados aquí; cuénteselos al abogado en la consulta.\n/borrar borra todo lo suyo de inmediato.",
+        Lang.EN: "What this bot keeps about you: your language and where you are in a conversation. If you book a consultation: the name, contact, time, way to meet and topic you chose, seen only by the office's staff and erased {booking_days} days after the appointment. Questions it could not answer are kept without phone numbers, e-mails, A-numbers or dates, for up to {unanswered_days} days, so staff can improve the answers. Thumbs up/down are counted per answer, not per person. Our logs hold no names, numbers or messages.\nMessages pass through Telegram's servers: do not write sensitive details here; tell them to the attorney at the consultation.\n/delete erases everything about you at once (and cancels your booking).",
+        Lang.ES: "Lo que este bot guarda de usted: su idioma y en qué parte de la conversación va. Si hace una cita: el nombre, el contacto, la hora, cómo es la cita y el tema que eligió; solo lo ve el personal de la oficina y se borra {booking_days} días después de la cita. Las preguntas que no pudo responder se guardan sin teléfonos, correos, números A ni fechas, hasta {unanswered_days} días, para que el equipo mejore las respuestas. Los 👍/👎 se cuentan por respuesta, no por persona. Nuestros registros no guardan nombres, números ni mensajes.\nLos mensajes pasan por los servidores de Telegram: no escriba detalles delicados aquí; cuénteselos al abogado en la consulta.\n/borrar borra todo lo suyo de inmediato (y cancela su cita).",
     },
     "delete_button": {Lang.EN: "Delete my data", Lang.ES: "Borrar mis datos"},
     "delete_confirm": {
@@ -111,8 +111,8 @@ TEXTS: Final[dict[str, dict[Lang, str]]] = {
         Lang.ES: "Esa es la regla general. Lo que significa para su caso depende de detalles que solo nuestro equipo legal puede revisar: haga una cita gratis.",
     },
     "stored_note": {
-        Lang.EN: "I keep only your language and where we are in the conversation: /privacy tells more, /delete erases it.",
-        Lang.ES: "Solo guardo su idioma y en qué parte de la conversación vamos: /privacidad explica más, /borrar lo borra.",
+        Lang.EN: "I keep only your language and where we are in the conversation (and your booking, if you make one): /privacy tells more, /delete erases it.",
+        Lang.ES: "Solo guardo su idioma y en qué parte de la conversación vamos (y su cita, si hace una): /privacidad explica más, /borrar lo borra.",
     },
     "chat_welcome": {
         Lang.EN: "Hello! I answer general questions about immigration (ICE, court, asylum, your rights). Type your question, or 'menu'. Ctrl-D to leave.",

@@ -231,7 +231,7 @@ class TelegramBot:
 
     async def privacy(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         _, session = self._session(update)
-        await self._send(update, [self.assistant.privacy(session.fallback)])
+        await self._send(update, [self.assistant.privacy(session.fallback, self.retention.days)])
 
     async def delete(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user, session = self._session(update)
