@@ -8,7 +8,7 @@ How a message is scored, in order:
 2. Evidence, per segment: coverage (how much of the segment's information, words weighted by
    rarity, an entry's phrasings account for; words the FAQ never uses count against every entry,
    which keeps "how do I get a divorce" out; words the vocabulary marks as another legal area,
-   `offtopic`, count several times over) and phrase similarity (shared rare words and RapidFuzz
+   `offtopic`, count several times over, except against emergency entries) and phrase similarity (shared rare words and RapidFuzz
    token ratios against the entry's closest phrasings).
 3. Naive Bayes over the whole message ranks the candidates: trained on the FAQ's own phrasings,
    it tells close neighbours apart ("asylum fees" vs "asylum application") far better than

@@ -35,6 +35,7 @@ class Vocabulary:
                         self.plurals.setdefault(plural, canonical)
         # "renew my Mexican passport" is still "renew my passport": another legal area, whatever the adjective.
         self.gapped = {k for k, canonical in self.table.items() if canonical == OFF_TOPIC and len(k) >= GAPPED_LENGTH}
+        self.gapped_starts = frozenset(k[0] for k in self.gapped)
         self.longest = max((len(k) for k in self.table), default=0)
         self.starts = frozenset(k[0] for k in self.table)  # most words start no variant: one lookup
 
@@ -56,12 +57,9 @@ class Vocabulary:
                     i += n
                     break
             else:
-                if self.gapped and self._gapped_at(words, i):
-                    out.append(OFF_TOPIC)
-                    i += self._gapped_at(words, i)
-                    continue
-                out.append(words[i])
-                i += 1
+                gapped = self._gapped_at(words, i) if words[i] in self.gapped_starts else 0
+                out.append(OFF_TOPIC if gapped else words[i])
+                i += gapped or 1
         return " ".join(out)
 
     def _gapped_at(self, words: list[str], i: int) -> int:
