@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Callable, Final
 
 from bot import booking
@@ -327,6 +327,9 @@ class Appointments:
             return None
         if status not in STAFF_MARKS:
             return None
+        current = self.store.booking(number)
+        if current is not None and current.status is Status.CANCELLED:  # an old notice's button must not revive it
+            return current, Reply(f"Consultation #{current.id} (cancelled by the person)\n{self.staff_card(current)}")
         updated = self.store.set_status(number, status)
         if updated is None:
             return None
@@ -387,7 +390,7 @@ class Appointments:
                     b.id, b.status.value, "yes" if b.urgent else "no",
                     b.start.astimezone(zone).strftime("%Y-%m-%d %H:%M"), b.end.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
                     self.schedule.time_zone, _cell(b.name), _cell(format_phone(b.phone)), _cell(b.username),
-                    b.meeting.value, b.topic or "", soon, b.lang.value, b.created_at.strftime("%Y-%m-%d %H:%M"),
+                    b.meeting.value, b.topic or "", soon, b.lang.value, b.created_at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M"),
                 ]
             )
         return buffer.getvalue().encode("utf-8-sig")  # the BOM makes Excel read the accents right

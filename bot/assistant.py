@@ -101,7 +101,7 @@ class Assistant:
         else:
             replies = [self.main_menu(lang)]
         if session.booking is not None and not payload.startswith(booking.PREFIX):
-            replies.append(self._continue_offer(lang))  # browsing the menu mid-booking: the booking waits
+            replies.append(self.continue_offer(lang))  # browsing the menu mid-booking: the booking waits
         return self._notice_given(session, replies), replies_with_disclaimer(session, replies)
 
     def on_contact(self, session: Session, phone: str, person: Person = NOBODY) -> tuple[Session, list[Reply]]:
@@ -170,7 +170,7 @@ class Assistant:
         lang = session.lang or match.lang
         if match.band is Band.URGENT and match.entry_id:
             session = replace(session, lang=match.lang)
-            return session, [self.entry_reply(match.entry_id, match.lang), self._continue_offer(match.lang)], match
+            return session, [self.entry_reply(match.entry_id, match.lang), self.continue_offer(match.lang)], match
         if draft.step is Step.NAME:  # names can look like FAQ words ("Maria", "Dolores"): only clear questions count
             question = match.band in (Band.ANSWER, Band.SUGGEST) and reads_as_question(text)
         else:
@@ -185,10 +185,10 @@ class Assistant:
                 answer = self._suggestions(match, match.lang)
             else:
                 answer = Reply(say("no_answer", match.lang))
-            return session, [answer, self._continue_offer(match.lang)], match
+            return session, [answer, self.continue_offer(match.lang)], match
         return replace(session, booking=outcome.draft), list(outcome.replies), None
 
-    def _continue_offer(self, lang: Lang) -> Reply:
+    def continue_offer(self, lang: Lang) -> Reply:
         buttons = (Button(say("bk_continue_button", lang), booking.RESUME), Button(say("bk_cancel_button", lang), booking.CANCEL))
         return Reply(say("bk_continue_offer", lang), buttons)
 

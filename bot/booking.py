@@ -95,6 +95,11 @@ class Draft:
         """The stored draft, or None if it cannot be read (a newer or damaged format): start over."""
         try:
             data = json.loads(text)
+            if not isinstance(data, dict):
+                return None
+            start = datetime.fromisoformat(data["start"]) if data.get("start") else None
+            if start is not None and start.utcoffset() is None:
+                return None  # a time without its zone cannot be compared with the slots
             return cls(
                 step=Step(data["step"]),
                 name=str(data.get("name") or ""),
@@ -102,7 +107,7 @@ class Draft:
                 by_telegram=bool(data.get("by_telegram")),
                 meeting=Meeting(data["meeting"]) if data.get("meeting") else None,
                 day=date.fromisoformat(data["day"]) if data.get("day") else None,
-                start=datetime.fromisoformat(data["start"]) if data.get("start") else None,
+                start=start,
                 topic=data.get("topic"),
                 court_soon=data.get("court_soon"),
                 changing=bool(data.get("changing")),
@@ -217,7 +222,7 @@ def _contact(draft: Draft, event: Input, ctx: Context, lang: Lang) -> Outcome:
         phone = parse_phone(event.text)
         if phone:
             return _contact_saved(replace(draft, phone=phone, by_telegram=False), ctx, lang)
-        if sum(ch.isdigit() for ch in event.text) >= 5:  # meant as a number, but not a valid one
+        if sum(ch.isdigit() for ch in event.text) >= 5 and not _is_question(event):  # meant as a number, not valid
             return Outcome(draft, (prompt(draft, ctx, lang, hint="bk_hint_phone"),))
     return _otherwise(draft, event, ctx, lang, "bk_hint_phone")
 
@@ -262,6 +267,8 @@ def _day(draft: Draft, event: Input, ctx: Context, lang: Lang) -> Outcome:
 
 
 def _time(draft: Draft, event: Input, ctx: Context, lang: Lang) -> Outcome:
+    if not _free_times(draft, ctx):  # the day filled up: `prompt` showed the days instead, so read a day
+        return _day(replace(draft, step=Step.DAY, day=None, start=None), event, ctx, lang)
     if _pressed(event, DAYS):
         return _next(replace(draft, step=Step.DAY, day=None, page=0), ctx, lang)
     # Compared in UTC: aware datetimes of different zones never compare equal in a repeated (fall-back) hour.
@@ -360,7 +367,7 @@ def _next(draft: Draft, ctx: Context, lang: Lang) -> Outcome:
 
 def _otherwise(draft: Draft, event: Input, ctx: Context, lang: Lang, hint: str) -> Outcome:
     """Not an answer to this step: a question gets answered by the caller; anything else, a hint."""
-    if isinstance(event, Typed) and (event.question or event.text.strip().endswith("?")):
+    if _is_question(event):
         return Outcome(draft, (), Action.ASIDE)
     if isinstance(event, Pressed) and event.payload.startswith(PREFIX):  # an old button of an earlier step
         return Outcome(draft, (prompt(draft, ctx, lang, hint="bk_old_button"),))
@@ -457,7 +464,8 @@ YES_WORDS: Final = frozenset(
 )
 NO_WORDS: Final = frozenset({"no", "nope", "nop", "not yet", "todavia no", "aun no"})
 CANCEL_WORDS: Final = frozenset(
-    {"cancel", "/cancel", "cancel booking", "stop", "cancelar", "cancela", "/cancelar", "ya no", "no gracias"}
+    {"cancel", "/cancel", "cancel booking", "stop", "cancelar", "cancela", "/cancelar", "ya no", "no gracias",
+     "cancelar la cita", "cancelar cita"}
 )
 TELEGRAM_WORDS: Final = frozenset(
     {"telegram", "here", "here on telegram", "by telegram", "on telegram", "aqui", "aqui en telegram",
@@ -470,7 +478,7 @@ MEETING_WORDS: Final = {
     Meeting.VIDEO: ("video", "zoom", "videollamada", "video call", "por video", "whatsapp video"),
     Meeting.IN_PERSON: ("in person", "office", "at the office", "en persona", "oficina", "en la oficina", "presencial"),
 }
-_NAME_CHARS = re.compile(r"^[^\W\d_]+(?:[ '\-.,][^\W\d_]+)*\.?$")
+_NAME_CHARS = re.compile(r"^[^\W\d_]+(?:(?:[.,]? |['\-.,])[^\W\d_]+)*\.?$")  # "Smith, John", "Dr. Ana"
 
 
 def clean_name(text: str) -> str | None:
@@ -529,7 +537,7 @@ def _day_from_text(text: str, days: list[date], ctx: Context, lang: Lang) -> dat
         weekday = {normalize(day_label(day, l).split(",")[0].split(" ")[0]) for l in Lang}
         if words in names or words in weekday:
             return day
-    numbers = re.fullmatch(r"(\d{1,2})[/-](\d{1,2})", words)
+    numbers = re.fullmatch(r"(\d{1,2}) (\d{1,2})", words)  # "12/3", "12-3": normalize made the separator a space
     if numbers:
         first, second = int(numbers.group(1)), int(numbers.group(2))
         month, day_of_month = (first, second) if lang is Lang.EN else (second, first)
@@ -584,6 +592,10 @@ def _slot_from_payload(text: str) -> datetime | None:
 
 def _pressed(event: Input, payload: str) -> bool:
     return isinstance(event, Pressed) and event.payload == payload
+
+
+def _is_question(event: Input) -> bool:
+    return isinstance(event, Typed) and (event.question or event.text.strip().endswith("?"))
 
 
 def _typed_yes(event: Input) -> bool:

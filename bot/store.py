@@ -154,13 +154,15 @@ class Store(Protocol):
 
 
 def due(booking: Booking, now: datetime, sent: set[Reminder]) -> list[Reminder]:
-    """Reminders to send now: inside their window, not sent, and not for a booking made inside it."""
+    """Reminders to send now: inside their window, not sent, and not for a booking made inside it.
+
+    A window closes when the next, shorter one opens: after a pause, "tomorrow" is not sent an hour before."""
     if booking.status not in ACTIVE or booking.start <= now:
         return []
-    return [
-        r for r in Reminder
-        if r not in sent and booking.start - r.lead <= now and booking.created_at < booking.start - r.lead
-    ]
+    latest = min((r for r in Reminder if booking.start - r.lead <= now), key=lambda r: r.lead, default=None)
+    if latest is None or latest in sent or booking.created_at >= booking.start - latest.lead:
+        return []
+    return [latest]
 
 
 def retry_after(attempts: int) -> timedelta:

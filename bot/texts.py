@@ -202,7 +202,7 @@ TEXTS: Final[dict[str, dict[Lang, str]]] = {
     },
     "bk_field_name": {Lang.EN: "Name", Lang.ES: "Nombre"},
     "bk_field_contact": {Lang.EN: "Contact", Lang.ES: "Contacto"},
-    "bk_field_meeting": {Lang.EN: "Meeting", Lang.ES: "Cita"},
+    "bk_field_meeting": {Lang.EN: "Meeting", Lang.ES: "Cómo"},
     "bk_field_when": {Lang.EN: "When", Lang.ES: "Cuándo"},
     "bk_field_topic": {Lang.EN: "Topic", Lang.ES: "Tema"},
     "bk_confirm": {Lang.EN: "✅ Confirm", Lang.ES: "✅ Confirmar"},

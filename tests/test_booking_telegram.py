@@ -308,3 +308,11 @@ def test_booking_logs_hold_no_name_phone_or_text(office: Office, caplog: pytest.
     assert "event=staff_notice_sent" in logged
     for private in ("Rosa", "8185550134", "555-0134", "rosa_lopez", str(USER)):
         assert private not in logged
+
+
+def test_start_in_the_middle_of_a_booking_keeps_it_and_offers_to_continue(office: Office) -> None:
+    book_up_to_the_time(office)
+    office.run(say("/start"))
+    assert office.to(USER)[-1]["text"].startswith("Su cita todavía no está lista")
+    office.run(press("bk:resume"))
+    assert office.to(USER)[-1]["text"].startswith("¿A qué hora el")

@@ -9,6 +9,7 @@ import hmac
 import logging
 import secrets
 import time
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Awaitable, Callable
@@ -207,7 +208,7 @@ class TelegramBot:
         argument = context.args[0].lower() if context.args else ""
         log.info("event=start user=%s arg=%s", opaque(user), argument if argument in ("ice", "book") else "-")
         greeting = Reply(f"{say('greeting', lang)}\n\n{say('disclaimer', lang)}\n{say('stored_note', lang)}")
-        session = Session(lang=lang, preferred=session.preferred, disclaimer_shown=True)
+        session = replace(session, lang=lang, disclaimer_shown=True)  # a booking in progress stays
         if argument == "ice":
             replies = [greeting, self.assistant.entry_reply("ice-at-door", lang)] if "ice-at-door" in self.assistant.faq.by_id else [greeting]
         elif argument == "book":
@@ -217,6 +218,8 @@ class TelegramBot:
             replies = [greeting, self.assistant.language_menu()]
         else:
             replies = [greeting, self.assistant.main_menu(lang)]
+        if session.booking is not None and argument != "book":
+            replies.append(self.assistant.continue_offer(lang))
         self.store.save(user, session)
         await self._send(update, replies)
 
