@@ -108,13 +108,13 @@ class Appointments:
         assert draft.start is not None and draft.meeting is not None
         start, end = draft.start, draft.start + schedule.length
         stored: Booking | None = None
-        if is_bookable(schedule, ctx.now, ctx.taken, start) or draft.moving is not None:
-            if draft.moving is not None:
-                current = self.store.booking(draft.moving)
-                if current is not None and current.user_id == person.user_id and is_bookable(schedule, ctx.now, ctx.taken, start):
-                    stored = self.store.move(draft.moving, start, end, schedule.capacity)
-            else:
+        if is_bookable(schedule, ctx.now, ctx.taken, start):  # the store re-checks inside its transaction
+            if draft.moving is None:
                 stored = self.store.book(self._new_booking(draft, person, lang, start, end), schedule.capacity)
+            else:
+                current = self.store.booking(draft.moving)
+                if current is not None and current.user_id == person.user_id:
+                    stored = self.store.move(draft.moving, start, end, schedule.capacity)
         if stored is None:
             fresh = self.context(person)
             retry = replace(draft, step=Step.TIME, start=None, changing=False)
