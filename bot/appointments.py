@@ -119,6 +119,9 @@ class Appointments:
             fresh = self.context(person)
             retry = replace(draft, step=Step.TIME, start=None, changing=False)
             return Outcome(retry, (booking.prompt(retry, fresh, lang, hint="bk_taken"),))
+        for reminder in Reminder:  # moved close to the time: a reminder whose moment has passed is not sent late
+            if stored.start - reminder.lead <= ctx.now:
+                self.store.mark_reminded(stored.id, reminder)
         kind = NoticeKind.MOVED if draft.moving is not None else NoticeKind.NEW
         self.store.add_notice(kind, stored.id, ctx.now)
         key = "bk_moved" if kind is NoticeKind.MOVED else "bk_confirmed"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 from enum import Enum
 from typing import Final, Mapping
 
@@ -314,6 +314,8 @@ def _court_soon(draft: Draft, event: Input, ctx: Context, lang: Lang) -> Outcome
         answer = "y"
     elif isinstance(event, Typed) and normalize(event.text) in NO_WORDS:
         answer = "n"
+    elif isinstance(event, Typed) and normalize(event.text) in NOT_SURE_WORDS:
+        answer = "?"
     if answer in ("y", "n", "?"):
         soon = {"y": True, "n": False, "?": None}[answer]
         return _next(replace(draft, court_soon=soon, step=Step.SUMMARY, changing=False), ctx, lang)
@@ -328,7 +330,7 @@ def _summary(draft: Draft, event: Input, ctx: Context, lang: Lang) -> Outcome:
     if _pressed(event, CHANGE) or (isinstance(event, Typed) and normalize(event.text) in CHANGE_WORDS):
         if draft.moving is not None:
             return _next(replace(draft, step=Step.DAY, page=0), ctx, lang)
-        return Outcome(draft, (change_menu(lang),))
+        return Outcome(draft, (change_menu(lang, len(ctx.schedule.meetings)),))
     if _pressed(event, SUMMARY_AGAIN):
         return _next(draft, ctx, lang)
     if isinstance(event, Pressed) and event.payload.startswith(CHANGE_TO):
@@ -401,7 +403,8 @@ def prompt(draft: Draft, ctx: Context, lang: Lang, hint: str = "") -> Reply:
         buttons = [Button(short_day_label(d, lang), f"{DAY}{d.isoformat()}") for d in page]
         if len(days) > DAYS_PER_PAGE:
             buttons.append(Button(say("bk_later_days", lang), LATER))
-        zone = zone_label(ctx.now.astimezone(ctx.schedule.zone), lang)
+        noon = datetime.combine(page[0], time(12), ctx.schedule.zone)  # the zone as it is on those days (PST/PDT)
+        zone = zone_label(noon, lang)
         return Reply(say("bk_ask_day", lang, zone=zone), (*buttons, cancel), notice=notice, columns=2)
     if step is Step.TIME:
         slots = _free_times(draft, ctx)
@@ -431,8 +434,9 @@ def prompt(draft: Draft, ctx: Context, lang: Lang, hint: str = "") -> Reply:
     return Reply(say(key, lang, details=details(draft, ctx, lang)), buttons, notice=notice)
 
 
-def change_menu(lang: Lang) -> Reply:
-    buttons = tuple(Button(say(f"bk_change_{name}", lang), f"{CHANGE_TO}{name}") for name in CHANGEABLE)
+def change_menu(lang: Lang, meetings: int = 2) -> Reply:
+    names = [name for name in CHANGEABLE if name != "meeting" or meetings > 1]
+    buttons = tuple(Button(say(f"bk_change_{name}", lang), f"{CHANGE_TO}{name}") for name in names)
     return Reply(say("bk_what_to_change", lang), (*buttons, Button(say("bk_back_to_summary", lang), SUMMARY_AGAIN)))
 
 
@@ -463,6 +467,9 @@ YES_WORDS: Final = frozenset(
      "de acuerdo", "acepto", "confirmar", "confirmo", "dale", "sale", "va", "esta bien", "ok gracias", "si acepto"}
 )
 NO_WORDS: Final = frozenset({"no", "nope", "nop", "not yet", "todavia no", "aun no"})
+NOT_SURE_WORDS: Final = frozenset(
+    {"not sure", "i dont know", "dont know", "idk", "no se", "no estoy seguro", "no estoy segura", "quien sabe", "ns"}
+)
 CANCEL_WORDS: Final = frozenset(
     {"cancel", "/cancel", "cancel booking", "stop", "cancelar", "cancela", "/cancelar", "ya no", "no gracias",
      "cancelar la cita", "cancelar cita"}

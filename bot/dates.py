@@ -70,5 +70,5 @@ SPANISH_CITY_NAMES: Final = {"Los Angeles": "Los Ángeles", "New York": "Nueva Y
 
 def when_label(moment: datetime, lang: Lang) -> str:
     """The full date and time with its zone: 'Tuesday, December 1, 10:30 AM (Los Angeles time, PST)'."""
-    separator = ", " if lang is Lang.EN else ", a las "
+    separator = ", " if lang is Lang.EN else (", a la " if moment.hour % 12 == 1 else ", a las ")
     return f"{day_label(moment.date(), lang)}{separator}{time_label(moment, lang)} ({zone_label(moment, lang)})"

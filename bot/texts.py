@@ -271,8 +271,8 @@ TEXTS: Final[dict[str, dict[Lang, str]]] = {
         Lang.ES: "Gracias, pero solo necesito un teléfono al hacer una cita (/cita). No lo guardé.",
     },
     "reminder_24h": {
-        Lang.EN: "Reminder: your free consultation is tomorrow.\n\n{details}\n\nCan't make it? /mybooking to move or cancel it.",
-        Lang.ES: "Recordatorio: su consulta gratis es mañana.\n\n{details}\n\n¿No puede? /micita para cambiarla o cancelarla.",
+        Lang.EN: "Reminder: your free consultation is coming up.\n\n{details}\n\nCan't make it? /mybooking to move or cancel it.",
+        Lang.ES: "Recordatorio: se acerca su consulta gratis.\n\n{details}\n\n¿No puede? /micita para cambiarla o cancelarla.",
     },
     "reminder_1h": {
         Lang.EN: "Reminder: your free consultation starts in about an hour.\n\n{details}",

@@ -835,3 +835,18 @@ def test_without_a_schedule_booking_says_to_contact_the_office(no_schedule: Appo
     assert no_schedule.due_reminders() == []
     assert no_schedule.agenda(7) == "Booking is not set up: the office file has no schedule."
     assert no_schedule.on_mine(MOVE_MINE, ANA, lang).draft is None
+
+
+def test_a_booking_moved_to_within_a_day_gets_no_late_day_before_reminder(
+    appts: Appointments, store: SqliteStore, clock: Clock, lang: Lang
+) -> None:
+    booked = book(appts, ANA, lang, at(TUESDAY + timedelta(days=7), 10))  # made on Sunday, for a week later
+    clock.set(at(MONDAY, 10))
+    out = appts.on_mine(MOVE_MINE, ANA, lang)
+    for event in (Pressed("bk:d:2026-12-01"), Pressed("bk:t:20261201T1700Z"), Pressed(CONFIRM)):
+        assert out.draft is not None
+        out = appts.advance(out.draft, event, ANA, lang)
+    assert store.booking(booked.id).start == at(TUESDAY, 9)  # type: ignore[union-attr]
+    assert appts.due_reminders() == []  # moved to less than 24 hours ahead: no "a day before" now
+    clock.set(at(TUESDAY, 8))
+    assert [m.reminder for m in appts.due_reminders()] == [Reminder.HOUR_BEFORE]

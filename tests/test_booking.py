@@ -1014,3 +1014,18 @@ def test_a_damaged_draft_reads_as_none(text: str) -> None:
 
 def test_a_draft_from_an_older_version_without_new_fields_still_reads() -> None:
     assert Draft.from_json('{"step": "name"}') == Draft(step=Step.NAME)
+
+
+@pytest.mark.parametrize("text", ["not sure", "no sé", "No estoy segura"])
+def test_court_date_not_sure_is_understood_and_not_urgent(text: str, ctx: Context, lang: Lang) -> None:
+    outcome = advance(AT_STEP[Step.COURT_SOON], Typed(text), ctx, lang)
+    assert outcome.draft is not None and outcome.draft.step is Step.SUMMARY
+    assert outcome.draft.court_soon is None and not outcome.draft.urgent
+
+
+def test_the_change_menu_offers_the_way_to_meet_only_when_there_is_a_choice(ctx: Context, lang: Lang) -> None:
+    offered = advance(AT_STEP[Step.SUMMARY], Pressed("bk:change"), ctx, lang).replies[-1]
+    assert "bk:ch:meeting" in payloads(offered)
+    one_way = replace(ctx, schedule=replace(ctx.schedule, meetings=(Meeting.PHONE,)))
+    offered = advance(AT_STEP[Step.SUMMARY], Pressed("bk:change"), one_way, lang).replies[-1]
+    assert "bk:ch:meeting" not in payloads(offered) and "bk:ch:time" in payloads(offered)

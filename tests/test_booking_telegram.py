@@ -277,7 +277,7 @@ def test_reminders_a_day_and_an_hour_before_survive_restarts_and_are_sent_once(o
     office.run(chores=True)
     office.run(chores=True)
     reminders = [p["text"] for p in office.to(USER) if p["text"].startswith("Recordatorio")]
-    assert len(reminders) == 1 and "mañana" in reminders[0]
+    assert len(reminders) == 1 and "se acerca" in reminders[0]
     office.now = booking.start - timedelta(minutes=50)
     office.run(chores=True)
     reminders = [p["text"] for p in office.to(USER) if p["text"].startswith("Recordatorio")]

@@ -79,3 +79,9 @@ def test_when_label_across_the_spring_change() -> None:
     after = datetime(2027, 3, 15, 9, tzinfo=LA)
     assert when_label(before, Lang.EN).endswith("9:00 AM (Los Angeles time, PST)")
     assert when_label(after, Lang.EN).endswith("9:00 AM (Los Angeles time, PDT)")
+
+
+def test_spanish_says_a_la_una() -> None:
+    one = datetime(2026, 12, 1, 13, 0, tzinfo=LA)
+    assert when_label(one, Lang.ES) == "martes 1 de diciembre, a la 1:00 p. m. (hora de Los Ángeles, PST)"
+    assert ", a las 2:00 p. m." in when_label(one.replace(hour=14), Lang.ES)
