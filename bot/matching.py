@@ -183,8 +183,11 @@ class Matcher:
         for synonym in self.faq.synonyms:  # "deadlin" should find "deadline" before it becomes "plazo"
             for variant in synonym.variants:
                 known.update(w for w in normalize(variant).split() if w not in STOP_WORDS)
-        self._known = sorted(known)
         self._known_set = frozenset(known)
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for word in sorted(known):
+            by_length[len(word)].append(word)
+        self._known_by_length = dict(by_length)  # a word a few slips away is about as long
         self._votes = LanguageVotes(
             english_only=frozenset(words_by_lang[Lang.EN] - words_by_lang[Lang.ES]),
             spanish_only=frozenset(words_by_lang[Lang.ES] - words_by_lang[Lang.EN]),
@@ -281,7 +284,9 @@ class Matcher:
             return cached
         # The known words fewest slips away; among them swapped letters ("cots": "cost", not "cops"),
         # then the most alike.
-        found = process.extract(word, self._known, scorer=OSA.distance, processor=None, score_cutoff=_max_edits(word), limit=None)
+        edits = _max_edits(word)
+        near = [w for n in range(len(word) - edits, len(word) + edits + 1) for w in self._known_by_length.get(n, ())]
+        found = process.extract(word, near, scorer=OSA.distance, processor=None, score_cutoff=edits, limit=None)
         letters = sorted(word)
         corrected = min(found, key=lambda f: (f[1], sorted(f[0]) != letters, -fuzz.ratio(word, f[0]), f[0]))[0] if found else word
         if len(self._corrections) < 50_000:
