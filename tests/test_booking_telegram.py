@@ -316,3 +316,12 @@ def test_start_in_the_middle_of_a_booking_keeps_it_and_offers_to_continue(office
     assert office.to(USER)[-1]["text"].startswith("Su cita todavía no está lista")
     office.run(press("bk:resume"))
     assert office.to(USER)[-1]["text"].startswith("¿A qué hora el")
+
+
+def test_what_people_typed_is_escaped_in_the_staff_notice(office: Office) -> None:
+    office.run(say("/book", "en"), press("bk:ok", "en"), say("Ann O'Brien-Díaz", "en"), say("818 555 0134", "en"))
+    office.run(press("bk:m:phone", "en"))
+    office.run(press(office.payload("bk:d:"), "en"))
+    office.run(press(office.payload("bk:t:"), "en"), press("bk:topic:-", "en"), press("bk:yes", "en"))
+    (notice,) = office.to(STAFF)
+    assert notice["parse_mode"] == "HTML" and "Name: Ann O&#x27;Brien-Díaz" in notice["text"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,20 @@ def test_unexpected_fault_is_one_line_without_traceback(
     monkeypatch.setattr(bot.cli, "check_faq", broken)
     code, out, err = run(capsys, "--faq", str(mini), "check")
     assert code == 3 and "Traceback" not in err and err.count("\n") == 1 and "BOT_DEBUG" in err
+
+
+def test_chat_books_a_consultation_on_the_database_and_resumes_after_a_restart(
+    capsys: pytest.CaptureFixture[str], mini: Path, own_database: Path
+) -> None:
+    from bot.store import SqliteStore
+
+    code, out, _ = run(capsys, "--faq", str(mini), "chat", stdin="/book\n1\nRosa\n818 555 0134\n1\n")
+    assert code == 0 and "Which day?" in out  # left half-way, like a closed terminal
+    code, out, _ = run(capsys, "--faq", str(mini), "chat", stdin="/book\n1\n1\n3\n1\n")
+    assert code == 0 and "Your free consultation is booked." in out and "[file saved:" in out
+    saved = Path(out.split("[file saved: ")[1].split("]")[0])
+    assert saved.name == "consultation.ics" and b"BEGIN:VEVENT" in saved.read_bytes()
+    store = SqliteStore(own_database)
+    (booking,) = store.bookings_between(datetime(2000, 1, 1, tzinfo=timezone.utc), datetime(2100, 1, 1, tzinfo=timezone.utc))
+    assert booking.name == "Rosa" and booking.phone == "+18185550134"
+    assert store.pending_notices(datetime(2100, 1, 1, tzinfo=timezone.utc))  # staff hear of it when the bot runs
