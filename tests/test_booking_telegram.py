@@ -325,3 +325,24 @@ def test_what_people_typed_is_escaped_in_the_staff_notice(office: Office) -> Non
     office.run(press(office.payload("bk:t:"), "en"), press("bk:topic:-", "en"), press("bk:yes", "en"))
     (notice,) = office.to(STAFF)
     assert notice["parse_mode"] == "HTML" and "Name: Ann O&#x27;Brien-Díaz" in notice["text"]
+
+
+def test_a_notice_is_sent_once_when_the_chores_and_a_handler_deliver_at_the_same_time(office: Office) -> None:
+    book_up_to_the_time(office)
+    office.api.failing_chats = {STAFF}
+    office.run(press(office.payload("bk:t:")), press("bk:topic:-"), press("bk:yes"))
+    office.api.failing_chats = set()
+    office.now += timedelta(minutes=5)
+    settings = Settings(faq_dir=REAL_FAQ, token=Secret(TOKEN), api_base_url="http://127.0.0.1:9/bot", staff_chat_id=STAFF)
+    application = build_application(
+        settings, Assistant(office.faq), request=office.api, updates_request=office.api, rate_limit=False,
+        store=office.store, clock=lambda: office.now,
+    )
+
+    async def go() -> None:
+        async with application:
+            handlers = application.bot_data["handlers"]
+            await asyncio.gather(*(handlers.deliver_notices(application.bot) for _ in range(3)))
+
+    asyncio.run(go())
+    assert len(office.to(STAFF)) == 1

@@ -167,6 +167,7 @@ class TelegramBot:
         self.faq_dir = faq_dir
         self.staff_chat_id = staff_chat_id
         self.assistant = assistant
+        self._notice_lock = asyncio.Lock()
         if assistant.appointments is None:  # booking works on this adapter's store and clock
             self.replace_faq(assistant.faq)
 
@@ -408,7 +409,11 @@ class TelegramBot:
         appointments = self.assistant.appointments
         if appointments is None or self.staff_chat_id is None:
             return
-        for message in appointments.staff_notices(self.staff_chat_id):
+        async with self._notice_lock:  # the chores loop and a handler must not send the same notice twice
+            await self._deliver_notices(bot, appointments, self.staff_chat_id)
+
+    async def _deliver_notices(self, bot, appointments: Appointments, staff_chat_id: int) -> None:  # type: ignore[no-untyped-def]
+        for message in appointments.staff_notices(staff_chat_id):
             try:
                 await self._deliver(bot, message)
             except Exception as exc:  # the staff chat cannot be reached: keep it and try later
