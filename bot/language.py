@@ -6,7 +6,8 @@ words for the matcher. Words from the FAQ's own questions (`LanguageVotes`) deci
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 
 from bot.model import Lang
 
@@ -38,15 +39,138 @@ SPANISH_WORDS: frozenset[str] = frozenset(
 
 STOP_WORDS: frozenset[str] = ENGLISH_WORDS | SPANISH_WORDS
 
+
+# Names say nothing about the question, yet many look like FAQ words to a typo corrector or a
+# stemmer: "Maria" is one slip from "mara", "Dolores" from "dolares", "Angel" stems like "Angeles".
+# A name the FAQ does not use is never corrected and counts for nothing; one it does use ("Luz",
+# "Salvador") counts for nothing after an introduction ("soy Luz") or when the message is only names.
+FIRST_NAMES: frozenset[str] = frozenset(
+    """
+    aaron abel abigail adam adan adrian adriana agustin alan albert alberto alejandra alejandro
+    alexander alexis alfredo alice alicia alma alvaro amanda amber amparo amy ana andrea andres
+    andrew angel angela angelica anibal ann anna anthony antonio araceli armando arthur arturo
+    ashley aurora austin axel barbara beatriz benito benjamin bernardo berta beto betty beverly bill
+    billy blanca bob bobby bradley brandon brenda brian brittany bruce bruno bryan camilo carl
+    carlos carmen carol carolina carolyn catalina catherine cecilia celia cesar charles charlotte
+    chema cheryl chris christian christina christine christopher chuy claudia consuelo cristian
+    cristina cristobal cynthia daniel daniela danielle danny dario dave david deborah debra delia
+    denise dennis diana diane diego dolores donald donna doris dorothy douglas dulce dylan edgar
+    eduardo edward efrain elena elias elizabeth elvira emanuel emilia emilio emily emma emmanuel
+    enrique eric erick ernesto esperanza esteban estefania estela esther ethan eugene eva evelyn
+    ezequiel fabian fabiola fatima federico felicia felipe fernanda fernando fidel flor frances
+    francisca francisco frank gabriel gabriela gary george gerald gerardo gilberto gisela gloria
+    gonzalo grace graciela gregorio gregory griselda guadalupe guillermo gustavo hannah harold
+    heather hector helen henry heriberto horacio hortensia hugo humberto ignacio imelda ines irene
+    irma isaac isabel isabella ismael israel ivan ivonne jacinto jack jacob jacqueline jaime james
+    janet janice jason javier jazmin jean jeffrey jennifer jenny jeremy jeronimo jerry jesse jessica
+    jesus jim jimena joan joaquin joe john johnny jonathan jordan jorge jose josefina joseph joshua
+    josue joyce juan juana juanita juanito judith judy julia julian julie julio justin karen karina
+    karla kate katherine kathleen kathryn katie kayla keith kelly kenneth kevin kike kimberly kyle
+    larry laura lauren lawrence leonardo leonor leticia lidia lilia liliana linda lisa lizbeth logan
+    lorena lorenzo lori lourdes lucas lucia luis lupe lupita luz madison magdalena manuel marco
+    marcos margaret margarita maria mariana maribel maricela marilyn marina mario marisela marisol
+    mark marta martha martin mary mateo matt matthew mauricio mayra megan melissa memo mercedes
+    micaela michael michelle miguel mike milagros minerva miriam monica nacho nancy natalia natalie
+    nathan nayeli nelly nicholas nicolas nicole noah nora norma ofelia olga olivia omar orlando
+    oscar pablo paco pamela pancho paola patricia patricio patrick paul paula pedro pepe perla peter
+    petra philip pilar rachel rafael ramiro ramon ramona raquel raul raymond rebeca rebecca reina
+    reyes reyna ricardo richard rita robert roberto rocio rodrigo rogelio roger ronald rosa rosalba
+    rosario ruben russell ruth ryan salvador samantha samuel sandra santiago sara sarah saul scott
+    sean sebastian selena sergio sharon shirley silvana silvia socorro sofia soledad sonia sophia
+    stephanie stephen steve steven sue susan susana susy tania tere teresa terry theresa thomas
+    tiffany timothy tom tomas tono tony tyler ulises valentin valeria vanessa veronica vicky victor
+    victoria vincent virginia viviana walter wendy william willie ximena xochitl yadira yareli
+    yazmin yesenia yolanda zachary zulema
+    """.split()
+)
+
+SURNAMES: frozenset[str] = frozenset(
+    """
+    acosta adams aguilar allen alvarez anderson avila ayala baker bautista brown cabrera campbell
+    campos cardenas carrillo carter castillo castro cervantes chavez clark collins contreras cook
+    cortez cruz davis delgado diaz dominguez edwards escobar espinoza estrada evans fernandez
+    figueroa flores fuentes garcia gomez gonzales gonzalez guerrero gutierrez guzman harris
+    hernandez herrera hill ibarra jackson jimenez johnson jones juarez king lara lee lewis lopez
+    luna maldonado marquez martin martinez medina mejia mendez mendoza miller mitchell molina
+    montoya moore morales morris munoz murphy navarro nelson nunez orozco ortega ortiz padilla
+    parker pena perez phillips ramirez ramos reyes rios rivera roberts robinson rodriguez rogers
+    rojas romero rosales ruiz salazar salinas sanchez sandoval santos scott serrano silva smith
+    solis soto stewart taylor thomas thompson torres trujillo turner valdez vargas vasquez vazquez
+    vega velasquez velazquez villanueva walker williams wilson wright young zamora
+    """.split()
+)
+
+NAMES: frozenset[str] = FIRST_NAMES | SURNAMES
+
+# Words that introduce a name. After the sure ones any next word that is not an FAQ word is a name
+# ("me llamo Xochitl"); after the others only a listed name is ("soy Maria", but "soy de Honduras").
+SURE_INTRODUCTIONS: tuple[tuple[str, ...], ...] = (
+    ("me", "llamo"), ("mi", "nombre", "es"), ("my", "name", "is"), ("my", "names"), ("name", "is"), ("names",),
+    ("me", "dicen"),
+)
+INTRODUCTIONS: tuple[tuple[str, ...], ...] = (("soy",), ("i", "am"), ("im",), ("this", "is"), ("it", "is"), ("its",), ("habla",))
+MAX_NAME_WORDS = 3  # "me llamo Maria Luz Garcia"
+
+
+def name_words(tokens: list[str], is_faq_word: Callable[[str], bool]) -> frozenset[str]:
+    """The words of a normalised message that are people's names, with the words introducing them.
+
+    Args:
+        tokens: the message, normalised and split.
+        is_faq_word: whether the FAQ uses a word (a listed name it uses counts only when introduced).
+    """
+    content = [t for t in tokens if t not in STOP_WORDS]
+    if content and all(t in NAMES for t in content):  # "Luz", "Angel Cruz": a name, not a question
+        return frozenset(content)
+    found = {t for t in content if t in NAMES and not is_faq_word(t)}
+    for i in range(len(tokens)):
+        for cues, sure in ((SURE_INTRODUCTIONS, True), (INTRODUCTIONS, False)):
+            cue = next((c for c in cues if tuple(tokens[i : i + len(c)]) == c), None)
+            if cue is None:
+                continue
+            start = i + len(cue)
+            taken = 0
+            for word in tokens[start : start + MAX_NAME_WORDS]:
+                first_unknown = sure and taken == 0 and word not in STOP_WORDS and not is_faq_word(word)
+                if word not in NAMES and not first_unknown:
+                    break
+                found.add(word)
+                taken += 1
+            if taken:
+                found.update(w for w in cue if w not in STOP_WORDS)
+            break
+    return frozenset(found)
+
 _SPANISH_MARKS = frozenset("ñ¿¡áéíóú")
+
+
+VOTE: float = 0.75  # a word seen only in one language's FAQ questions weighs this much of a function word
+CLEAR_LEANING: float = 0.8  # a word of both languages votes only when 9 in 10 of its uses are in one ("ICE" is in both)
 
 
 @dataclass(frozen=True)
 class LanguageVotes:
-    """Words seen in only one language's FAQ questions: evidence for that language."""
+    """Content words of the FAQ's questions and how far each leans to English (+) or Spanish (-).
 
-    english_only: frozenset[str]
-    spanish_only: frozenset[str]
+    Counted, not merely collected: "cita" turns up in an English phrasing or two ("make a cita
+    with you guys") yet is overwhelmingly Spanish, and "bond" the other way round.
+    """
+
+    leaning: Mapping[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def count(cls, english: Iterable[str], spanish: Iterable[str]) -> LanguageVotes:
+        """Build the votes from every word occurrence in each language's phrasings."""
+        counts: dict[str, list[int]] = {}
+        for side, words in enumerate((english, spanish)):
+            for word in words:
+                counts.setdefault(word, [0, 0])[side] += 1
+        leaning: dict[str, float] = {}
+        for word, (en, es) in counts.items():
+            lean = (en - es) / (en + es)
+            if abs(lean) >= CLEAR_LEANING:
+                leaning[word] = VOTE * lean
+        return cls(leaning)
 
 
 def detect_language(raw: str, tokens: list[str], votes: LanguageVotes, fallback: Lang) -> Lang:
@@ -60,10 +184,11 @@ def detect_language(raw: str, tokens: list[str], votes: LanguageVotes, fallback:
         elif in_es and not in_en:
             spanish += 1.0
         elif not in_en and not in_es:
-            if token in votes.english_only:
-                english += 0.75
-            elif token in votes.spanish_only:
-                spanish += 0.75
+            lean = votes.leaning.get(token, 0.0)
+            if lean > 0:
+                english += lean
+            else:
+                spanish -= lean
     lowered = raw.lower()
     spanish += 1.5 * sum(1 for ch in lowered if ch in _SPANISH_MARKS)
     if english > spanish:

@@ -30,7 +30,7 @@ from typing import Final
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.language import STOP_WORDS, LanguageVotes, detect_language
+from bot.language import NAMES, STOP_WORDS, LanguageVotes, detect_language, name_words
 from bot.model import LANGS, Entry, Faq, Lang, Synonym
 from bot.text import normalize, sentences, stem
 from bot.vocabulary import OFF_TOPIC, Vocabulary
@@ -122,7 +122,7 @@ class Matcher:
     def _build(self) -> None:
         phrases: list[_Phrase] = []
         by_entry: list[list[int]] = [[] for _ in self._entries]
-        words_by_lang: dict[Lang, set[str]] = {lang: set() for lang in LANGS}
+        words_by_lang: dict[Lang, list[str]] = {lang: [] for lang in LANGS}
         known: set[str] = set()
         strength: list[dict[str, float]] = []
         for index, entry in enumerate(self._entries):
@@ -131,7 +131,7 @@ class Matcher:
                 texts = [*entry.questions[lang], entry.title[lang]]
                 counts: dict[str, int] = defaultdict(int)
                 for raw in entry.questions[lang]:  # titles may quote the other language: "Bond (fianza)"
-                    words_by_lang[lang].update(w for w in normalize(raw).split() if w not in STOP_WORDS)
+                    words_by_lang[lang].extend(w for w in normalize(raw).split() if w not in STOP_WORDS)
                 for raw in texts:
                     words = self._words(raw)
                     content = [w for w in words if w not in STOP_WORDS]
@@ -145,7 +145,7 @@ class Matcher:
                 for s, count in counts.items():
                     share[s] = max(share[s], count / len(texts))
                 for keyword in entry.keywords[lang]:
-                    words_by_lang[lang].update(w for w in normalize(keyword).split() if w not in STOP_WORDS)
+                    words_by_lang[lang].extend(w for w in normalize(keyword).split() if w not in STOP_WORDS)
                     words = [w for w in self._words(keyword) if w not in STOP_WORDS]
                     known.update(words)
                     # A one-word keyword is a strong sign; each word of a phrase only half of one.
@@ -188,10 +188,7 @@ class Matcher:
         for word in sorted(known):
             by_length[len(word)].append(word)
         self._known_by_length = dict(by_length)  # a word a few slips away is about as long
-        self._votes = LanguageVotes(
-            english_only=frozenset(words_by_lang[Lang.EN] - words_by_lang[Lang.ES]),
-            spanish_only=frozenset(words_by_lang[Lang.ES] - words_by_lang[Lang.EN]),
-        )
+        self._votes = LanguageVotes.count(words_by_lang[Lang.EN], words_by_lang[Lang.ES])
 
     def _build_bayes(self) -> None:
         """Word counts per entry for a naive Bayes ranking: which entry's phrasings use these words."""
@@ -275,6 +272,10 @@ class Matcher:
         """An FAQ text's words; an off-topic word there is ignored, so it stays a sign against every entry."""
         return [w for w in self._replace(normalize(raw)).split() if w != OFF_TOPIC]
 
+    def _is_faq_word(self, word: str) -> bool:
+        """Whether the FAQ uses the word, as it is or as a vocabulary variant ("salvador")."""
+        return word in self._known_set or stem(word) in self._idf or (word,) in self._replace.table or word in self._replace.plurals
+
     def _correct(self, word: str) -> str:
         """Map a word the FAQ does not know to the closest one it does ("fiansa" -> "fianza")."""
         if word in self._known_set or len(word) < MIN_CORRECTION_LENGTH or word.isdigit() or stem(word) in self._idf:
@@ -304,9 +305,11 @@ class Matcher:
             exclude: (entry id, language, question index) to leave out of phrase comparison; the
                 validator uses it to ask where a phrasing would go if it were not in the FAQ.
         """
-        lang = detect_language(text, normalize(text).split(), self._votes, fallback)
+        tokens = normalize(text).split()
+        names = name_words(tokens, self._is_faq_word)
+        lang = detect_language(text, [t for t in tokens if t not in NAMES], self._votes, fallback)
         excluded = self._excluded_phrase(exclude)
-        segments = [stems for stems in map(self._content, self._segments(text)) if stems]
+        segments = [stems for stems in (self._content(s, names) for s in self._segments(text)) if stems]
         coverages = [self._coverage(stems) for stems in segments]
         # The best few entries by coverage in any segment are compared phrasing by phrasing, each
         # on the two segments that cover it best.
@@ -332,7 +335,7 @@ class Matcher:
         if len(parts) > LONG_STORY_SENTENCES:
             # In a long story the many words of the story drown the question that closes it: the
             # last two sentences weigh as much as all the rest.
-            tail = [t for part in parts[-2:] for t in self._content(part)]
+            tail = [t for part in parts[-2:] for t in self._content(part, names)]
             ending = self._posterior(tail, excluded, among)
             if ending:
                 posterior = {i: 0.5 * posterior.get(i, 0.0) + 0.5 * ending.get(i, 0.0) for i in posterior.keys() | ending.keys()}
@@ -359,8 +362,8 @@ class Matcher:
             segments.append(" ".join(parts))
         return segments
 
-    def _content(self, segment: str) -> list[str]:
-        words = [w if w in STOP_WORDS else self._correct(w) for w in normalize(segment).split()]
+    def _content(self, segment: str, names: frozenset[str] = frozenset()) -> list[str]:
+        words = [w if w in STOP_WORDS else self._correct(w) for w in normalize(segment).split() if w not in names]
         return [stem(w) for w in self._replace(" ".join(words)).split() if w not in STOP_WORDS]
 
     def _coverage(self, stems: list[str]) -> dict[int, float]:

@@ -164,3 +164,68 @@ def test_typo_correction_changes_one_letter_or_two_in_long_words(matcher: Matche
 def test_spanish_verbs_with_a_pronoun_read_like_the_verb(matcher: Matcher) -> None:
     assert matcher._content("me quieren arrestar") == matcher._content("quieren arrestarme")
     assert matcher._content("hay que avisar") == matcher._content("hay que avisarle")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hola soy maria",  # "maria" is one slip from "mara"
+        "me llamo Dolores",  # "llamo" is "call", "dolores" one slip from "dolares"
+        "Angel",  # stems like "Los Angeles"
+        "Luz",  # a word of one FAQ phrasing
+        "Salvador",
+        "my name is John",
+        "this is Maria",
+        "Maria Lopez",
+        "buenos dias, me llamo Angel Cruz",
+        "mi nombre es Yesenia Garcia",
+        "hi im jennifer",
+        "hola",
+        "buenas tardes",
+    ],
+)
+def test_names_and_greetings_are_never_answered(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).band is Band.NONE
+
+
+@pytest.mark.parametrize("name", ["Dolores", "Socorro", "Angel", "Maria", "Luz", "Mercedes", "Consuelo", "Jesus", "Guadalupe"])
+@pytest.mark.parametrize("greeting", ["{}", "hola, soy {}", "me llamo {}", "hi, this is {}", "my name is {}"])
+def test_a_greeting_never_takes_the_urgent_band(matcher: Matcher, greeting: str, name: str) -> None:
+    assert matcher.match(greeting.format(name)).band is not Band.URGENT
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("me llamo Dolores y la migra esta en mi puerta", "ice-at-door"),
+        ("Hi, I'm Angel, ICE took my husband", "detained"),
+        ("soy de El Salvador, que pasa con el tps", "tps"),
+    ],
+)
+def test_a_name_does_not_hide_the_question_after_it(matcher: Matcher, text: str, entry_id: str) -> None:
+    result = matcher.match(text)
+    assert result.entry_id == entry_id or entry_id in result.suggestions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("cita", Lang.ES),  # turns up in an English phrasing, but is Spanish
+        ("corte", Lang.ES),
+        ("migra", Lang.ES),
+        ("jale", Lang.ES),
+        ("fianza", Lang.ES),
+        ("cita gratis", Lang.ES),
+        ("fecha de corte", Lang.ES),
+        ("me llamo Dolores", Lang.ES),
+        ("bond", Lang.EN),  # turns up in Spanish phrasings ("el bond"), but is English
+        ("school", Lang.EN),
+        ("police", Lang.EN),
+        ("warrant", Lang.EN),
+        ("work permit", Lang.EN),
+        ("court date", Lang.EN),
+    ],
+)
+@pytest.mark.parametrize("fallback", [Lang.EN, Lang.ES])
+def test_one_and_two_word_messages_get_their_language(matcher: Matcher, text: str, lang: Lang, fallback: Lang) -> None:
+    assert matcher.match(text, fallback=fallback).lang is lang
