@@ -37,7 +37,7 @@ SPANISH_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
-STOP_WORDS: frozenset[str] = ENGLISH_WORDS | SPANISH_WORDS
+STOP_WORDS: frozenset[str] = (ENGLISH_WORDS | SPANISH_WORDS) - {"where", "donde", "dnd"}
 
 
 # Names say nothing about the question, yet many look like FAQ words to a typo corrector or a
@@ -101,6 +101,12 @@ SURNAMES: frozenset[str] = frozenset(
 )
 
 NAMES: frozenset[str] = FIRST_NAMES | SURNAMES
+
+# Cries for help: alone they are an emergency ("ayuda"), beside other words they only say the other
+# words are urgent ("migra en el jale ayuda" is the workplace raid, whatever entry says "help" most).
+PLEAS: frozenset[str] = frozenset(
+    "help helps helpme ayuda ayudar ayudame ayudeme ayudenme ayudennos".split()
+)
 
 # Words that introduce a name. After the sure ones any next word that is not an FAQ word is a name
 # ("me llamo Xochitl"); after the others only a listed name is ("soy Maria", but "soy de Honduras").

@@ -30,7 +30,7 @@ from typing import Final
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.language import NAMES, STOP_WORDS, LanguageVotes, detect_language, name_words
+from bot.language import NAMES, PLEAS, STOP_WORDS, LanguageVotes, detect_language, name_words
 from bot.model import LANGS, Entry, Faq, Lang, Synonym
 from bot.text import normalize, sentences, stem
 from bot.vocabulary import OFF_TOPIC, Vocabulary
@@ -164,6 +164,7 @@ class Matcher:
         # ones, except against emergencies: "ICE took my husband, we are divorcing" is still one.
         self._off_topic = stem(OFF_TOPIC)
         self._off_topic_surplus = (OFF_TOPIC_WEIGHT - 1.0) * self._unknown_idf
+        self._pleas = frozenset(stem(w) for w in PLEAS if self._replace(w) == w)  # "auxilio" reads as "emergencia"
         self._urgent = frozenset(i for i, entry in enumerate(self._entries) if entry.urgent)
         self._postings = dict(postings)
         self._posting_maps = {term: dict(p) for term, p in postings.items()}
@@ -310,6 +311,8 @@ class Matcher:
         lang = detect_language(text, [t for t in tokens if t not in NAMES], self._votes, fallback)
         excluded = self._excluded_phrase(exclude)
         segments = [stems for stems in (self._content(s, names) for s in self._segments(text)) if stems]
+        if any(t in self._idf and t not in self._pleas for stems in segments for t in stems):
+            segments = [kept for stems in segments if (kept := [t for t in stems if t not in self._pleas])]
         coverages = [self._coverage(stems) for stems in segments]
         # The best few entries by coverage in any segment are compared phrasing by phrasing, each
         # on the two segments that cover it best.
@@ -335,7 +338,7 @@ class Matcher:
         if len(parts) > LONG_STORY_SENTENCES:
             # In a long story the many words of the story drown the question that closes it: the
             # last two sentences weigh as much as all the rest.
-            tail = [t for part in parts[-2:] for t in self._content(part, names)]
+            tail = [t for part in parts[-2:] for t in self._content(part, names) if t not in self._pleas]
             ending = self._posterior(tail, excluded, among)
             if ending:
                 posterior = {i: 0.5 * posterior.get(i, 0.0) + 0.5 * ending.get(i, 0.0) for i in posterior.keys() | ending.keys()}

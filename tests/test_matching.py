@@ -83,7 +83,8 @@ def test_words_of_another_legal_area_keep_a_message_out(matcher: Matcher, text: 
 
 def test_an_emergency_with_a_word_of_another_legal_area_is_still_offered(matcher: Matcher) -> None:
     result = matcher.match("la migra se llevó a mi esposo y estamos en medio del divorcio, donde lo tienen")
-    assert result.entry_id == "detained" or result.suggestions[0] == "detained"
+    # "donde lo tienen" asks where he is held: finding him comes first, and that entry leads to "detained".
+    assert result.entry_id in ("detained", "find-detainee") or result.suggestions[0] in ("detained", "find-detainee")
 
 
 def test_emoji_and_empty_messages_are_none(matcher: Matcher) -> None:
@@ -229,3 +230,27 @@ def test_a_name_does_not_hide_the_question_after_it(matcher: Matcher, text: str,
 @pytest.mark.parametrize("fallback", [Lang.EN, Lang.ES])
 def test_one_and_two_word_messages_get_their_language(matcher: Matcher, text: str, lang: Lang, fallback: Lang) -> None:
     assert matcher.match(text, fallback=fallback).lang is lang
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("migra en el jale ayuda", "workplace-raid"),  # "ayuda" beside other words is only a plea
+        ("ICE is at my job help", "workplace-raid"),
+        ("help", "emergency-contacts"),  # alone, it is the emergency
+        ("ayuda", "emergency-contacts"),
+    ],
+)
+def test_a_plea_for_help_does_not_choose_the_emergency(matcher: Matcher, text: str, entry_id: str) -> None:
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (Band.URGENT, entry_id)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["where is my husband, ICE took him", "donde tienen a mi esposo detenido", "where is my son being held"],
+)
+def test_where_is_someone_taken_finds_the_detainee_and_offers_the_emergency(matcher: Matcher, text: str) -> None:
+    result = matcher.match(text)
+    assert result.entry_id == "find-detainee"
+    assert "detained" in matcher.faq.by_id["find-detainee"].related
