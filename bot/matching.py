@@ -313,6 +313,9 @@ class Matcher:
         segments = [stems for stems in (self._content(s, names) for s in self._segments(text)) if stems]
         if any(t in self._idf and t not in self._pleas for stems in segments for t in stems):
             segments = [kept for stems in segments if (kept := [t for t in stems if t not in self._pleas])]
+        if any(self._off_topic in stems for stems in segments) and self._asks_off_topic(text, names):
+            # "How do I apply for citizenship? I have had my green card 6 years": the green card is context.
+            segments = [stems if self._off_topic in stems else [*stems, self._off_topic] for stems in segments]
         coverages = [self._coverage(stems) for stems in segments]
         # The best few entries by coverage in any segment are compared phrasing by phrasing, each
         # on the two segments that cover it best.
@@ -353,6 +356,18 @@ class Matcher:
             scores = {i: v + weight * posterior.get(i, 0.0) for i, v in scores.items()}
         order = sorted(blended, key=lambda i: (-blended[i], i))
         return self._decide(order, blended, scores, lang)
+
+    def _asks_off_topic(self, text: str, names: frozenset[str]) -> bool:
+        """Whether the question itself is about another legal area, not only the story around it.
+
+        "My grandma has a traffic ticket at the courthouse. Can ICE arrest her there?" asks about ICE.
+        """
+        parts = sentences(text)
+        off = [self._off_topic in self._content(part, names) for part in parts]
+        if not any(off):
+            return False
+        asked = [part.rstrip().endswith("?") for part in parts]
+        return not any(asked) or any(o and a for o, a in zip(off, asked))
 
     def _segments(self, text: str) -> list[str]:
         parts = sentences(text)

@@ -254,3 +254,26 @@ def test_where_is_someone_taken_finds_the_detainee_and_offers_the_emergency(matc
     result = matcher.match(text)
     assert result.entry_id == "find-detainee"
     assert "detained" in matcher.faq.by_id["find-detainee"].related
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do I become a notary public",  # notary services, not notario fraud
+        "where can i get a letter notarized",
+        "my 10 year green card is about to expire",  # green cards other than through asylum
+        "se me vencio la mica, como la renuevo",
+        "how do i enter the green card lottery",
+        "my landlord wants to evict me",
+    ],
+)
+def test_one_strong_faq_word_in_another_legal_area_is_not_answered(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).band not in (Band.ANSWER, Band.URGENT)
+
+
+def test_a_question_about_another_area_is_not_answered_from_its_context(matcher: Matcher) -> None:
+    asked = matcher.match("How do I apply for citizenship? I have had my green card for 6 years")
+    assert asked.band not in (Band.ANSWER, Band.URGENT)
+    # ... but a story that mentions another area does not hide an in-scope question.
+    story = matcher.match("My grandma has to go to court for a traffic ticket. Can ICE arrest her at the courthouse?")
+    assert story.entry_id == "protected-places" or "protected-places" in story.suggestions
