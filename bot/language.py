@@ -20,7 +20,7 @@ ENGLISH_WORDS: frozenset[str] = frozenset(
     someone something still than thank thanks that thats the their them then there these they this
     those through to too u under until up us very want wanna was we were what whats when where which
     while who why will with would yes yet you your youre ur im hi hello hey ok okay
-    wat wut wats watz r ya yall gonna gotta
+    wat wut wats watz r ya yall gonna gotta bc cuz bcuz rn ppl tho idk
     """.split()
 )
 
@@ -33,7 +33,7 @@ SPANISH_WORDS: frozenset[str] = frozenset(
     poco por porque puede pueden puedo que quien se sea ser si sin sobre solo soy su sus tal
     tambien te tengo tiene tienen todo todos tu tus un una uno unos usted ustedes va vamos y ya yo
     favor necesito quiero saber q k xq pq porfa oiga buenas buenos dias tardes noches
-    ke xfa plis tmb pa pal dnd toy
+    ke xfa plis tmb pa pal dnd toy x d aca ahi alla ahorita
     """.split()
 )
 

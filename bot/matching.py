@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import Enum
@@ -279,7 +280,11 @@ class Matcher:
 
     def _correct(self, word: str) -> str:
         """Map a word the FAQ does not know to the closest one it does ("fiansa" -> "fianza")."""
-        if word in self._known_set or len(word) < MIN_CORRECTION_LENGTH or word.isdigit() or stem(word) in self._idf:
+        if "k" in word and (word,) not in self._replace.table:  # texting: "kiere", "aki", "kitaron", "kuando"
+            spelled = _TEXTING_K.sub(lambda m: "qu" if m.group(1) else "c", word)
+            if spelled in STOP_WORDS or spelled in self._known_set or stem(spelled) in self._idf:
+                return spelled
+        if word in self._known_set or word.isdigit() or stem(word) in self._idf or len(word) < MIN_CORRECTION_LENGTH:
             return word
         cached = self._corrections.get(word)
         if cached is not None:
@@ -485,6 +490,9 @@ class Matcher:
                 chosen = [urgent, *[i for i in chosen if i != urgent]][:MAX_SUGGESTIONS]
             return Match(Band.SUGGEST, None, top, lang, tuple(self._entries[i].id for i in chosen), named)
         return Match(Band.NONE, None, top, lang, (), named)
+
+
+_TEXTING_K: Final = re.compile(r"k(?=([ei]))|k(?=[aou])")
 
 
 def _max_edits(word: str) -> int:

@@ -277,3 +277,12 @@ def test_a_question_about_another_area_is_not_answered_from_its_context(matcher:
     # ... but a story that mentions another area does not hide an in-scope question.
     story = matcher.match("My grandma has to go to court for a traffic ticket. Can ICE arrest her at the courthouse?")
     assert story.entry_id == "protected-places" or "protected-places" in story.suggestions
+
+
+def test_texting_spellings_read_like_the_words(matcher: Matcher) -> None:
+    assert matcher._content("mi hermana lleva 11 meses aki y kiere asilo, cuanto tiempo le keda") == matcher._content(
+        "mi hermana lleva 11 meses aqui y quiere asilo, cuanto tiempo le queda"
+    )
+    assert matcher._content("q paso con el tps d honduras, ya lo kitaron") == matcher._content("que paso con el tps de honduras, ya lo quitaron")
+    assert matcher._content("se paga x pedir asilo") == matcher._content("se paga por pedir asilo")
+    assert matcher._content("i missed court bc i was sick rn") == matcher._content("i missed court i was sick")
