@@ -286,3 +286,19 @@ def test_texting_spellings_read_like_the_words(matcher: Matcher) -> None:
     assert matcher._content("q paso con el tps d honduras, ya lo kitaron") == matcher._content("que paso con el tps de honduras, ya lo quitaron")
     assert matcher._content("se paga x pedir asilo") == matcher._content("se paga por pedir asilo")
     assert matcher._content("i missed court bc i was sick rn") == matcher._content("i missed court i was sick")
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("with withholding can i ever get a green card", "withholding-cat"),  # not the asylee green card
+        ("tengo withholding, me puedo hacer residente?", "withholding-cat"),
+        ("am I free to go", "stopped-in-public"),
+        ("will the ER ask if im undocumented", "health-care"),
+        ("where do i park when i come to the office", "office-info"),
+        ("where is my husband being held", "find-detainee"),
+    ],
+)
+def test_near_neighbours_are_told_apart(matcher: Matcher, text: str, entry_id: str) -> None:
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (Band.ANSWER, entry_id)
