@@ -116,6 +116,11 @@ SURE_INTRODUCTIONS: tuple[tuple[str, ...], ...] = (
 )
 INTRODUCTIONS: tuple[tuple[str, ...], ...] = (("soy",), ("i", "am"), ("im",), ("this", "is"), ("it", "is"), ("its",), ("habla",))
 MAX_NAME_WORDS = 3  # "me llamo Maria Luz Garcia"
+_CUES: tuple[tuple[tuple[str, ...], bool], ...] = (
+    *((cue, True) for cue in SURE_INTRODUCTIONS),
+    *((cue, False) for cue in INTRODUCTIONS),
+)
+_CUE_STARTS: frozenset[str] = frozenset(cue[0] for cue, _ in _CUES)
 
 
 def name_words(tokens: list[str], is_faq_word: Callable[[str], bool]) -> frozenset[str]:
@@ -129,10 +134,11 @@ def name_words(tokens: list[str], is_faq_word: Callable[[str], bool]) -> frozens
     if content and all(t in NAMES for t in content):  # "Luz", "Angel Cruz": a name, not a question
         return frozenset(content)
     found = {t for t in content if t in NAMES and not is_faq_word(t)}
-    for i in range(len(tokens)):
-        for cues, sure in ((SURE_INTRODUCTIONS, True), (INTRODUCTIONS, False)):
-            cue = next((c for c in cues if tuple(tokens[i : i + len(c)]) == c), None)
-            if cue is None:
+    for i, token in enumerate(tokens):
+        if token not in _CUE_STARTS:
+            continue
+        for cue, sure in _CUES:
+            if tuple(tokens[i : i + len(cue)]) != cue:
                 continue
             start = i + len(cue)
             taken = 0
