@@ -38,8 +38,9 @@ ENTRY_FIELDS = (
     "answer",
     "sources",
     "related",
+    "requires",
 )
-OPTIONAL_ENTRY_FIELDS = frozenset({"keywords", "related"})
+OPTIONAL_ENTRY_FIELDS = frozenset({"keywords", "related", "requires"})
 CATEGORY_FIELDS = ("title", "order", "entries")
 OFFICE_FIELDS = (
     "name",
@@ -274,6 +275,7 @@ class _Reader:
         urgent = self._bool(raw, "urgent", shown_id)
         time_sensitive = self._bool(raw, "time_sensitive", shown_id)
         related = self._related(raw, shown_id)
+        requires = self._requires(raw, shown_id)
         if shown_id:
             self.seen.append(_Seen(shown_id, self.file, raw.line, related))
         if None in (shown_id, title, answer, questions, sources, reviewed, urgent, time_sensitive):
@@ -293,6 +295,7 @@ class _Reader:
             related=related,
             file=self.file,
             line=raw.line,
+            requires=requires,
         )
 
     def _ids_and_links(self, unreadable: list[str]) -> None:
@@ -464,6 +467,27 @@ class _Reader:
             self.error(data.lines["related"], "'related' must be a list of entry ids, like [bond, detained]", entry_id, "related")
             return ()
         return tuple(value)
+
+    def _requires(self, data: LinedDict, entry_id: str | None) -> tuple[str, ...]:
+        """Optional word beginnings ('asil', 'refug', '589'), one of which a message must contain."""
+        if "requires" not in data or data["requires"] is None:
+            return ()
+        value = data["requires"]
+        hint = "'requires' must be a list of word beginnings, like [asil, asyl, refug]"
+        if not isinstance(value, list) or not value or not all(isinstance(item, (str, int)) for item in value):
+            self.error(data.lines["requires"], hint, entry_id, "requires")
+            return ()
+        words = tuple(normalize(str(item)) for item in value)
+        bad = [str(item) for item, word in zip(value, words) if not word or " " in word or len(word) < 3]
+        if bad:
+            self.error(
+                data.lines["requires"],
+                f"each word in 'requires' must be one word of at least 3 letters or digits, not {', '.join(repr(b) for b in bad)}",
+                entry_id,
+                "requires",
+            )
+            return ()
+        return words
 
     # -- office and vocabulary -----------------------------------------------------------------
 

@@ -360,7 +360,7 @@ class Matcher:
         if weight:
             scores = {i: v + weight * posterior.get(i, 0.0) for i, v in scores.items()}
         order = sorted(blended, key=lambda i: (-blended[i], i))
-        return self._decide(order, blended, scores, lang)
+        return self._decide(order, blended, scores, lang, tokens)
 
     def _asks_off_topic(self, text: str, names: frozenset[str]) -> bool:
         """Whether the question itself is about another legal area, not only the story around it.
@@ -464,7 +464,14 @@ class Matcher:
                     return phrase_index
         return None
 
-    def _decide(self, order: list[int], blended: dict[int, float], evidence: dict[int, float], lang: Lang) -> Match:
+    def _allowed(self, index: int, tokens: list[str]) -> bool:
+        """An entry with `requires` is answered only when the message has one of those word beginnings."""
+        required = self._entries[index].requires
+        return not required or any(token.startswith(required) for token in tokens)
+
+    def _decide(
+        self, order: list[int], blended: dict[int, float], evidence: dict[int, float], lang: Lang, tokens: list[str]
+    ) -> Match:
         """Pick the band. `order` ranks entries by the blended score; how sure we are comes from
         `evidence` (coverage and phrasing), which, unlike the normalised Bayes part, drops for
         messages the FAQ does not cover."""
@@ -477,9 +484,9 @@ class Matcher:
         for index in order:
             if blended[index] < blended[top_index] - t.urgent_margin:
                 break
-            if self._entries[index].urgent and evidence[index] >= t.urgent:
+            if self._entries[index].urgent and evidence[index] >= t.urgent and self._allowed(index, tokens):
                 return Match(Band.URGENT, self._entries[index].id, evidence[index], lang, (), named)
-        if top >= t.answer and (lead >= t.margin or top >= t.sure):
+        if top >= t.answer and (lead >= t.margin or top >= t.sure) and self._allowed(top_index, tokens):
             return Match(Band.ANSWER, self._entries[top_index].id, top, lang, (), named)
         best = max(evidence[i] for i in order[:MAX_SUGGESTIONS])
         if best >= t.suggest:

@@ -60,6 +60,9 @@ class Entry:
     related: tuple[str, ...]
     file: str
     line: int
+    # Word beginnings one of which a message must contain for this entry to be answered outright
+    # (otherwise it is only suggested): "asil" keeps marriage or renewal questions off asylum entries.
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -294,3 +294,14 @@ def test_a_date_that_does_not_exist_is_reported_not_a_crash(mini: Path) -> None:
     edit(path, "    reviewed: 2026-11-01\n", "    reviewed: 2026-02-30\n")
     problem = only_error(mini)
     assert (problem.field, problem.line) == ("reviewed", line_of(path, "2026-02-30"))
+
+
+def test_requires_is_optional_and_checked(mini: Path) -> None:
+    path = mini / "detention.yaml"
+    edit(path, "    related: [ice-at-door]\n", "    related: [ice-at-door]\n    requires: [fianz, bond]\n")
+    faq = load_faq(mini).faq
+    assert faq is not None and faq.by_id["bond"].requires == ("fianz", "bond")
+    edit(path, "    requires: [fianz, bond]\n", "    requires: [fianza de inmigracion, 'ab']\n")
+    problem = only_error(mini)
+    assert (problem.field, problem.line) == ("requires", line_of(path, "requires:"))
+    assert "'fianza de inmigracion'" in problem.message and "'ab'" in problem.message

@@ -302,3 +302,29 @@ def test_texting_spellings_read_like_the_words(matcher: Matcher) -> None:
 def test_near_neighbours_are_told_apart(matcher: Matcher, text: str, entry_id: str) -> None:
     result = matcher.match(text)
     assert (result.band, result.entry_id) == (Band.ANSWER, entry_id)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soy residente, puedo pedir a mi hijo que vive en Zacatecas?",
+        "my husband is a citizen, how do I get my green card through him",
+        "cuanto cuesta renovar la mica",
+    ],
+)
+def test_entries_that_require_asylum_are_not_answered_for_other_processes(matcher: Matcher, text: str) -> None:
+    match = matcher.match(text)
+    assert not (match.band is Band.ANSWER and match.entry_id and match.entry_id.startswith("asylum-")), match
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("me dieron asilo, cuando puedo sacar la residencia", "asylum-green-card"),
+        ("I won my asylum case, when can I apply for a green card", "asylum-green-card"),
+        ("can I add my kids to my asylum application", "asylum-family"),
+    ],
+)
+def test_the_same_entries_are_answered_when_asylum_is_named(matcher: Matcher, text: str, entry_id: str) -> None:
+    match = matcher.match(text)
+    assert (match.band, match.entry_id) == (Band.ANSWER, entry_id)
