@@ -15,8 +15,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Callable, Final
 
 from bot import booking
-from bot.booking import Action, Context, Draft, Input, Outcome, Step, Topic, details, format_phone, meeting_label
-from bot.bookings import ACTIVE, Booking, Notice, NoticeKind, Person, Reminder, Status
+from bot.booking import Action, Context, Draft, Input, Outcome, Step, Topic, format_phone, meeting_label
+from bot.bookings import Booking, Notice, NoticeKind, Person, Reminder, Status
 from bot.calendar_file import event_file
 from bot.dates import day_label, time_label, when_label, zone_label
 from bot.model import Faq, Lang, PerLang

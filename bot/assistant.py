@@ -7,17 +7,17 @@ only renders `Reply` and `Button`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Final
 
 from bot import booking
 from bot.appointments import MINE, Appointments
-from bot.booking import Draft, Outcome, Pressed, SharedContact, Step, Typed
+from bot.booking import Draft, Pressed, SharedContact, Step, Typed
 from bot.bookings import Person
 from bot.session import Session
 from bot.matching import Band, Match, Matcher
 from bot.model import Faq, Lang
-from bot.replies import Attachment, Button, Reply
+from bot.replies import Button, Reply
 from bot.rendering import answer_body, office_value, source_lines
 from bot.text import normalize
 from bot.texts import say

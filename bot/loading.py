@@ -22,7 +22,7 @@ from bot.problems import Problem, Severity
 from bot.schedule import Meeting, Schedule
 from bot.text import normalize
 from bot.vocabulary import usable_variant
-from bot.yamlfile import LinedDict, LinedList, line_of, parse
+from bot.yamlfile import LinedDict, line_of, parse
 
 OFFICE_FILE = "office-details.yaml"
 VOCABULARY_FILE = "vocabulary.yaml"

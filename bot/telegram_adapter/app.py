@@ -43,7 +43,6 @@ from bot.appointments import STAFF_MARK, Appointments, Outgoing
 from bot.bookings import Person
 from bot.flood import FloodGate, Verdict
 from bot.assistant import (
-    BOOK,
     CATEGORY,
     DELETE_ASK,
     DELETE_CONFIRM,
