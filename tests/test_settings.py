@@ -50,3 +50,11 @@ def test_other_settings_are_checked() -> None:
     for bad in ({"STAFF_CHAT_ID": "staff"}, {"UNANSWERED_RETENTION_DAYS": "0"}, {"TELEGRAM_API_BASE_URL": "ftp://x"}, {"FAQ_RELOAD_SECONDS": "-1"}):
         with pytest.raises(SettingsError):
             load_settings(bad)
+
+
+def test_booking_retention_has_a_default_and_is_checked() -> None:
+    assert load_settings({}).booking_retention_days == 30
+    assert load_settings({"BOOKING_RETENTION_DAYS": "45"}).booking_retention_days == 45
+    for bad in ("0", "thirty", "-3"):
+        with pytest.raises(SettingsError, match="BOOKING_RETENTION_DAYS"):
+            load_settings({"BOOKING_RETENTION_DAYS": bad})
