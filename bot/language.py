@@ -34,6 +34,7 @@ SPANISH_WORDS: frozenset[str] = frozenset(
     tambien te tengo tiene tienen todo todos tu tus un una uno unos usted ustedes va vamos y ya yo
     favor necesito quiero saber q k xq pq porfa oiga buenas buenos dias tardes noches
     ke xfa plis tmb pa pal dnd toy x d aca ahi alla ahorita
+    vos maje mae fijese mire oye wey guey sepa sepan sabe saben sabes
     """.split()
 )
 
@@ -100,7 +101,26 @@ SURNAMES: frozenset[str] = frozenset(
     """.split()
 )
 
-NAMES: frozenset[str] = FIRST_NAMES | SURNAMES
+# Ways of addressing someone: "Buenos días licenciado" greets the lawyer, it asks nothing about lawyers.
+TITLES: frozenset[str] = frozenset("licenciado licenciada lic senor senora senorita seno sir maam mister".split())
+
+NAMES: frozenset[str] = FIRST_NAMES | SURNAMES | TITLES
+
+# Who the writer speaks for says nothing about the question: "I'm writing for my mom", "asking for
+# a friend", "le escribo por mi tía". After these cues the relative (or friend) is neutral.
+PROXY_CUES: tuple[tuple[str, ...], ...] = (
+    ("writing", "for"), ("writing", "on", "behalf", "of"), ("on", "behalf", "of"), ("asking", "for"),
+    ("texting", "for"), ("escribo", "por"), ("escribo", "para"), ("escribiendo", "por"), ("escribiendo", "para"),
+    ("pregunto", "por"), ("preguntando", "por"), ("pregunto", "para"), ("de", "parte", "de"),
+)
+RELATIVES: frozenset[str] = frozenset(
+    """
+    mom mother mama mommy dad father papa daddy parents parent friend friends family grandma grandpa
+    grandmother grandfather aunt uncle cousin sister brother neighbor son daughter wife husband
+    mami papi padres papas amigo amiga amigos familia abuela abuelo abuelita abuelito tia tio prima primo
+    hermana hermano vecina vecino hijo hija esposa esposo suegra suegro apa ama jefa jefe
+    """.split()
+)
 
 # Cries for help: alone they are an emergency ("ayuda"), beside other words they only say the other
 # words are urgent ("migra en el jale ayuda" is the workplace raid, whatever entry says "help" most).
@@ -135,6 +155,12 @@ def name_words(tokens: list[str], is_faq_word: Callable[[str], bool]) -> frozens
         return frozenset(content)
     found = {t for t in content if t in NAMES and not is_faq_word(t)}
     for i, token in enumerate(tokens):
+        for cue in PROXY_CUES:
+            if tuple(tokens[i : i + len(cue)]) == cue:
+                after = [w for w in tokens[i + len(cue) : i + len(cue) + 3] if w not in STOP_WORDS][:1]
+                if after and after[0] in RELATIVES:
+                    found.update([*after, *(w for w in cue if w not in STOP_WORDS)])
+                break
         if token not in _CUE_STARTS:
             continue
         for cue, sure in _CUES:
@@ -150,6 +176,11 @@ def name_words(tokens: list[str], is_faq_word: Callable[[str], bool]) -> frozens
                 taken += 1
             if taken:
                 found.update(w for w in cue if w not in STOP_WORDS)
+                rest = tokens[start + taken : start + taken + 3]  # "this is Angel from church": where they are from
+                if rest[:1] in (["from"], ["de"], ["del"]):
+                    place = [w for w in rest[1:] if w not in STOP_WORDS][:1]
+                    if place and len([w for w in rest[1:] if w in STOP_WORDS]) <= 1:
+                        found.update(place)
             break
     return frozenset(found)
 

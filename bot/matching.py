@@ -170,7 +170,7 @@ class Matcher:
         self._postings = dict(postings)
         self._posting_maps = {term: dict(p) for term, p in postings.items()}
         self._phrases = [
-            _Phrase(p.entry, p.lang, p.text, frozenset(p.text.split()), sum(self._idf.get(t, 0.0) for t in set(p.text.split())) or 1.0)
+            _Phrase(p.entry, p.lang, p.text, frozenset(p.text.split()), sum(self._idf.get(t, 0.0) for t in dict.fromkeys(p.text.split())) or 1.0)
             for p in phrases
         ]
         self._phrases_of = by_entry
@@ -425,7 +425,7 @@ class Matcher:
 
         Only phrasings that share a word with the segment are compared; the others cannot be close.
         """
-        query_terms = set(stems)
+        query_terms = dict.fromkeys(stems)  # in the message's order: the same sums whatever the hash seed
         postings = self._phrase_postings[entry]
         shared: dict[int, float] = defaultdict(float)
         for term in query_terms:

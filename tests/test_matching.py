@@ -328,3 +328,29 @@ def test_entries_that_require_asylum_are_not_answered_for_other_processes(matche
 def test_the_same_entries_are_answered_when_asylum_is_named(matcher: Matcher, text: str, entry_id: str) -> None:
     match = matcher.match(text)
     assert (match.band, match.entry_id) == (Band.ANSWER, entry_id)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hello, I'm texting for my grandma",  # who the writer speaks for is no question
+        "buenas, le escribo por mi tía",
+        "buenas tardes licenciada",  # greeting the lawyer is not asking about lawyers
+        "this is Rosa from the church on Main",
+    ],
+)
+def test_introductions_of_who_writes_are_not_answered(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).band in (Band.NONE, Band.SUGGEST)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("I'm writing for my dad, ICE took him this morning at work", "detained"),
+        ("guardan lo que pongo en este chat? no quiero que inmigracion se entere ni lo sepa", "confidentiality"),  # 'sepa' is no 'depa'
+        ("oye vos tengo derecho a no decir nada si me para la migra?", "remain-silent"),
+        ("cayeron los de la migra en la fabrica ahorita", "workplace-raid"),
+    ],
+)
+def test_spoken_ways_of_saying_things(matcher: Matcher, text: str, entry_id: str) -> None:
+    assert matcher.match(text).entry_id == entry_id
