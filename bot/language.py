@@ -21,6 +21,7 @@ ENGLISH_WORDS: frozenset[str] = frozenset(
     those through to too u under until up us very want wanna was we were what whats when where which
     while who why will with would yes yet you your youre ur im hi hello hey ok okay
     wat wut wats watz r ya yall gonna gotta bc cuz bcuz rn ppl tho idk
+    actually really even ever maybe already anyway basically literally helped helpful thx ty appreciate
     """.split()
 )
 
@@ -34,7 +35,7 @@ SPANISH_WORDS: frozenset[str] = frozenset(
     tambien te tengo tiene tienen todo todos tu tus un una uno unos usted ustedes va vamos y ya yo
     favor necesito quiero saber q k xq pq porfa oiga buenas buenos dias tardes noches
     ke xfa plis tmb pa pal dnd toy x d aca ahi alla ahorita
-    vos maje mae fijese mire oye wey guey sepa sepan sabe saben sabes
+    vos maje mae fijese mire oye wey guey sepa sepan sabe saben sabes pues entonces
     """.split()
 )
 

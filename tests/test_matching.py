@@ -354,3 +354,20 @@ def test_introductions_of_who_writes_are_not_answered(matcher: Matcher, text: st
 )
 def test_spoken_ways_of_saying_things(matcher: Matcher, text: str, entry_id: str) -> None:
     assert matcher.match(text).entry_id == entry_id
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("que le digo a la migra si me pregunta donde naci", "remain-silent"),  # 'digo' is 'decir'
+        ("puedo llevar a mi hija a emergencias si no tenemos papeles", "health-care"),
+        ("me dieron una citacion para ir a la corte de inmigracion, que es eso", "notice-to-appear"),
+    ],
+)
+def test_verb_forms_and_places_people_name(matcher: Matcher, text: str, entry_id: str) -> None:
+    assert matcher.match(text).entry_id == entry_id
+
+
+@pytest.mark.parametrize("text", ["thanks, that actually helped a lot", "ok thank you that was really helpful"])
+def test_thanks_are_no_emergency(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).band is not Band.URGENT
