@@ -371,3 +371,15 @@ def test_verb_forms_and_places_people_name(matcher: Matcher, text: str, entry_id
 @pytest.mark.parametrize("text", ["thanks, that actually helped a lot", "ok thank you that was really helpful"])
 def test_thanks_are_no_emergency(matcher: Matcher, text: str) -> None:
     assert matcher.match(text).band is not Band.URGENT
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("would you report me to immigration if i tell you how i crossed", "confidentiality"),  # the office, not the police
+        ("cuando tengo corte? se me perdio el papel", "court-date"),  # 'corte' alone is the court date
+        ("can ICE arrest me at the courthouse", "protected-places"),
+    ],
+)
+def test_who_reports_and_which_court_question(matcher: Matcher, text: str, entry_id: str) -> None:
+    assert matcher.match(text).entry_id == entry_id
