@@ -22,6 +22,7 @@ ENGLISH_WORDS: frozenset[str] = frozenset(
     while who why will with would yes yet you your youre ur im hi hello hey ok okay
     wat wut wats watz r ya yall gonna gotta bc cuz bcuz rn ppl tho idk
     actually really even ever maybe already anyway basically literally helped helpful thx ty appreciate
+    theyll theyre theyd whos other several usually
     """.split()
 )
 
@@ -36,6 +37,7 @@ SPANISH_WORDS: frozenset[str] = frozenset(
     favor necesito quiero saber q k xq pq porfa oiga buenas buenos dias tardes noches
     ke xfa plis tmb pa pal dnd toy x d aca ahi alla ahorita
     vos maje mae fijese mire oye wey guey sepa sepan sabe saben sabes pues entonces
+    disculpe disculpa molestia perdon
     """.split()
 )
 

@@ -383,3 +383,9 @@ def test_thanks_are_no_emergency(matcher: Matcher, text: str) -> None:
 )
 def test_who_reports_and_which_court_question(matcher: Matcher, text: str, entry_id: str) -> None:
     assert matcher.match(text).entry_id == entry_id
+
+
+def test_politeness_carries_no_topic(matcher: Matcher) -> None:
+    plain = matcher.match("me pueden dar una cita para hablar de mi caso")
+    polite = matcher.match("disculpe la molestia, me pueden dar una cita para hablar de mi caso")
+    assert polite.entry_id == plain.entry_id == "free-consultation"
