@@ -16,10 +16,18 @@ _REPEATS = re.compile(r"([a-z])\1{2,}")
 
 # Suffixes folded away so "papeles"/"papel", "arrested"/"arrest", "revisar"/"reviso" and
 # "deportación"/"deportation" meet. Order matters: the first that fits is removed, then one final vowel.
-_SUFFIXES = ("aciones", "acion", "ations", "ation", "iendo", "ando", "ing", "ed", "es", "s", "ar", "ir")
+_SUFFIXES = ("aciones", "acion", "ations", "ation", "iendo", "ando", "ing", "ed", "es", "s", "ar", "ir", "an", "en")
 _FINAL_VOWELS = ("a", "o", "e")
 _PRONOUNS = ("melo", "mela", "selo", "sela", "les", "nos", "me", "te", "se", "lo", "la", "le")
 _MIN_STEM = 4
+# "-an"/"-en" end Spanish verbs ("preguntan", "pueden"), and these English words, which keep them.
+_ENGLISH_AN_EN = frozenset(
+    """
+    american mexican dominican african rican cuban german urban happen listen taken given written broken
+    forgotten children women citizen seven eleven hidden chosen driven kitchen often garden sudden golden
+    between screen frozen stolen beaten eaten fallen gotten spoken awaken threaten threatened
+    """.split()
+)
 
 
 def normalize(text: str) -> str:
@@ -46,6 +54,8 @@ def stem(token: str) -> str:
     for suffix in _SUFFIXES:
         if token.endswith(suffix) and len(token) - len(suffix) >= _MIN_STEM:
             if suffix == "es" and token[-3] in "aeiou":
+                continue
+            if suffix in ("an", "en") and (token[-3] in "aeiou" or token in _ENGLISH_AN_EN):
                 continue
             token = token[: -len(suffix)]
             break

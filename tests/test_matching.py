@@ -389,3 +389,22 @@ def test_politeness_carries_no_topic(matcher: Matcher) -> None:
     plain = matcher.match("me pueden dar una cita para hablar de mi caso")
     polite = matcher.match("disculpe la molestia, me pueden dar una cita para hablar de mi caso")
     assert polite.entry_id == plain.entry_id == "free-consultation"
+
+
+def test_spanish_plural_verbs_fold_like_the_singular() -> None:
+    from bot.text import stem
+
+    assert stem("preguntan") == stem("pregunta")
+    assert stem("agarran") == stem("agarra")
+    assert stem("american") == "american" and stem("happen") == "happen"  # English keeps its "-an", "-en"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("si los agentes me preguntan de donde vengo les tengo que contestar", "remain-silent"),
+        ("a mi hermano lo echaron pa fuera hace tiempo y se regreso, le perjudica?", "prior-deportation"),
+    ],
+)
+def test_how_people_ask_about_questions_and_past_deportations(matcher: Matcher, text: str, entry_id: str) -> None:
+    assert matcher.match(text).entry_id == entry_id
