@@ -408,3 +408,8 @@ def test_spanish_plural_verbs_fold_like_the_singular() -> None:
 )
 def test_how_people_ask_about_questions_and_past_deportations(matcher: Matcher, text: str, entry_id: str) -> None:
     assert matcher.match(text).entry_id == entry_id
+
+
+@pytest.mark.parametrize("text", ["who qualifies for asylum here", "quienes pueden pedir asilo en este pais"])
+def test_who_can_ask_for_asylum_is_the_basics(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).entry_id == "asylum-basics"
