@@ -37,7 +37,7 @@ SPANISH_WORDS: frozenset[str] = frozenset(
     favor necesito quiero saber q k xq pq porfa oiga buenas buenos dias tardes noches
     ke xfa plis tmb pa pal dnd toy x d aca ahi alla ahorita
     vos maje mae fijese mire oye wey guey sepa sepan sabe saben sabes pues entonces
-    disculpe disculpa molestia perdon puedes podemos podria podrian pude pudo
+    luego disculpe disculpa molestia perdon puedes podemos podria podrian pude pudo
     """.split()
 )
 

@@ -413,3 +413,7 @@ def test_how_people_ask_about_questions_and_past_deportations(matcher: Matcher, 
 @pytest.mark.parametrize("text", ["who qualifies for asylum here", "quienes pueden pedir asilo en este pais"])
 def test_who_can_ask_for_asylum_is_the_basics(matcher: Matcher, text: str) -> None:
     assert matcher.match(text).entry_id == "asylum-basics"
+
+
+def test_someone_granted_asylum_asking_about_residency_is_the_green_card(matcher: Matcher) -> None:
+    assert matcher.match("they granted me asylum last year, can i get residency now?").entry_id == "asylum-green-card"
