@@ -417,3 +417,8 @@ def test_who_can_ask_for_asylum_is_the_basics(matcher: Matcher, text: str) -> No
 
 def test_someone_granted_asylum_asking_about_residency_is_the_green_card(matcher: Matcher) -> None:
     assert matcher.match("they granted me asylum last year, can i get residency now?").entry_id == "asylum-green-card"
+
+
+@pytest.mark.parametrize("text", ["¿Ustedes están contratando?", "are you hiring", "aceptan efectivo"])
+def test_questions_about_jobs_or_cash_are_not_answered_with_an_entry(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).band not in (Band.ANSWER, Band.URGENT)
