@@ -171,7 +171,7 @@ TEXTS: Final[dict[str, dict[Lang, str]]] = {
     },
     "bk_ask_time": {
         Lang.EN: "What time on {day}? Times are {zone}.",
-        Lang.ES: "¿A qué hora el {day}? Las horas son en {zone}.",
+        Lang.ES: "¿A qué hora el {day}? (Todas en {zone}.)",
     },
     "bk_other_day": {Lang.EN: "‹ Another day", Lang.ES: "‹ Otro día"},
     "bk_hint_time": {
