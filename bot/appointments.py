@@ -20,7 +20,7 @@ from bot.bookings import Booking, Notice, NoticeKind, Person, Reminder, Status
 from bot.calendar_file import event_file
 from bot.dates import day_label, time_label, when_label, zone_label
 from bot.model import Faq, Lang, PerLang
-from bot.rendering import office_value
+from bot.rendering import contact_office_text, office_value
 from bot.replies import Attachment, Button, Reply
 from bot.schedule import Schedule, is_bookable
 from bot.store import Store
@@ -212,14 +212,7 @@ class Appointments:
         return Attachment(name, content, "text/calendar")
 
     def unavailable(self, lang: Lang) -> Reply:
-        office = self.faq.office
-        text = say(
-            "bk_unavailable",
-            lang,
-            office_name=office_value(office, "name", lang),
-            phone=office_value(office, "phone", lang),
-            hours=office_value(office, "hours", lang),
-        )
+        text = contact_office_text(self.faq.office, "bk_unavailable", lang)
         return Reply(text, (Button(say("menu_button", lang), "menu"),))
 
     def _mine_buttons(self, lang: Lang, full: bool = False) -> tuple[Button, ...]:

@@ -18,7 +18,7 @@ from bot.session import Session
 from bot.matching import Band, Match, Matcher
 from bot.model import Faq, Lang
 from bot.replies import Button, Reply
-from bot.rendering import answer_body, office_value, source_lines
+from bot.rendering import answer_body, contact_office_text, source_lines
 from bot.text import normalize
 from bot.texts import say
 
@@ -111,6 +111,22 @@ class Assistant:
             return session, [Reply(say("contact_not_needed", lang))]  # not kept: we were not asking for it
         outcome = self.appointments.advance(session.booking, SharedContact(phone), person, lang)
         return replace(session, booking=outcome.draft), list(outcome.replies)
+
+    def on_command(self, session: Session, text: str, person: Person = NOBODY) -> tuple[Session, list[Reply]] | None:
+        """The commands a transport without its own command handling passes on (the terminal chat);
+        None when `text` is not one of them."""
+        name = text.strip().lower().lstrip("/")
+        if name in ("book", "cita"):
+            return self.start_booking(session, person)
+        if name in ("mybooking", "micita"):
+            return session, self.my_booking(session, person)
+        if name in ("cancel", "cancelar"):
+            return self.cancel(session)
+        if name in ("menu", "menú", "start"):
+            return self.on_button(session, MENU, person)
+        if name in ("delete", "borrar"):
+            return self.on_button(session, DELETE_ASK, person)
+        return None
 
     def cancel(self, session: Session) -> tuple[Session, list[Reply]]:
         """/cancel: stop a booking in progress; otherwise show the menu."""
@@ -237,16 +253,7 @@ class Assistant:
         return Reply(say("delete_confirm", lang), (Button(say("delete_yes", lang), DELETE_CONFIRM), self._menu_button(lang)))
 
     def booking_info(self, lang: Lang) -> Reply:
-        office = self.faq.office
-        text = say(
-            "book_info",
-            lang,
-            office_name=office_value(office, "name", lang),
-            phone=office_value(office, "phone", lang),
-            hours=office_value(office, "hours", lang),
-            address=office_value(office, "address", lang),
-        )
-        return Reply(text, (self._menu_button(lang),))
+        return Reply(contact_office_text(self.faq.office, "book_info", lang), (self._menu_button(lang),))
 
     def _suggestions(self, match: Match, lang: Lang) -> Reply:
         buttons = [Button(self.faq.by_id[i].title[lang], f"{ENTRY}{i}") for i in match.suggestions]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
 from bot.appointments import Appointments
-from bot.assistant import DELETE_ASK, DELETE_CONFIRM, MENU, Assistant, Reply, Session
+from bot.assistant import DELETE_CONFIRM, Assistant, Reply, Session
 from bot.bookings import Person
 from bot.errors import UserError
 from bot.evaluation import evaluate, load_cases, unknown_ids
@@ -246,22 +246,15 @@ def _chat(faq: Faq, stdin: TextIO, settings: Settings) -> int:
         if not line:
             break
         text = line.strip()
-        command = text.lower()
         if text.isdigit() and buttons and 1 <= int(text) <= len(buttons):
             payload = buttons[int(text) - 1].payload
             if payload == DELETE_CONFIRM and assistant.appointments is not None:
                 assistant.appointments.forget(TERMINAL.user_id)  # erases the session and bookings too
             session, replies = assistant.on_button(session, payload, TERMINAL)
-        elif command in ("menu", "menú", "/menu", "/start"):
-            session, replies = assistant.on_button(session, MENU, TERMINAL)
-        elif command in ("/book", "/cita"):
-            session, replies = assistant.start_booking(session, TERMINAL)
-        elif command in ("/mybooking", "/micita"):
-            replies = assistant.my_booking(session, TERMINAL)
-        elif command in ("/cancel", "/cancelar"):
-            session, replies = assistant.cancel(session)
-        elif command in ("/delete", "/borrar"):
-            session, replies = assistant.on_button(session, DELETE_ASK, TERMINAL)
+        elif (text.startswith("/") or text.lower() in ("menu", "menú")) and (
+            handled := assistant.on_command(session, text, TERMINAL)
+        ) is not None:
+            session, replies = handled
         else:
             session, replies, _ = assistant.on_text(session, text, TERMINAL)
         store.save(TERMINAL.user_id, session)

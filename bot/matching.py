@@ -32,7 +32,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.language import NAMES, PLEAS, STOP_WORDS, LanguageVotes, detect_language, name_words
-from bot.model import LANGS, Entry, Faq, Lang, Synonym
+from bot.model import LANGS, Entry, Faq, Lang
 from bot.text import normalize, sentences, stem
 from bot.vocabulary import OFF_TOPIC, Vocabulary
 

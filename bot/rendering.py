@@ -21,6 +21,15 @@ def office_value(office: Office, key: str, lang: Lang) -> str:
     return value.value[lang]
 
 
+def contact_office_text(office: Office, key: str, lang: Lang) -> str:
+    """A text of `texts` that tells how to reach the office ({office_name}, {phone}, {hours}, {address})."""
+    values = {name: office_value(office, field, lang) for name, field in CONTACT_SLOTS}
+    return say(key, lang, **values)
+
+
+CONTACT_SLOTS = (("office_name", "name"), ("phone", "phone"), ("hours", "hours"), ("address", "address"))
+
+
 def fill_office(text: str, office: Office, lang: Lang, longest: bool = False) -> str:
     """Replace every {office.name} in `text`. Unknown names stay as written (the validator reports them)."""
 

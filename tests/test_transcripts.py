@@ -38,12 +38,9 @@ def test_transcript(path: Path, tmp_path: Path) -> None:
         where = f"{path.name}, step {number}"
         if "say" in step:
             text = str(step["say"])
-            if text in ("/book", "/cita"):
-                session, replies = assistant.start_booking(session, PERSON)
-            elif text in ("/mybooking", "/micita"):
-                replies = assistant.my_booking(session, PERSON)
-            elif text in ("/cancel", "/cancelar"):
-                session, replies = assistant.cancel(session)
+            handled = assistant.on_command(session, text, PERSON) if text.startswith("/") else None
+            if handled is not None:
+                session, replies = handled
             else:
                 session, replies, _ = assistant.on_text(session, text, PERSON)
         else:
