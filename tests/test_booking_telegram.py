@@ -11,10 +11,11 @@ import itertools
 import logging
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Awaitable, Callable
 
 import pytest
 from telegram import Update
+from telegram.ext import Application
 
 from bot.assistant import Assistant
 from bot.bookings import Status
@@ -87,7 +88,8 @@ class Office:
         assert faq is not None and faq.schedule is not None
         self.faq = faq
 
-    def run(self, *updates: dict[str, Any], chores: bool = False) -> None:
+    def within(self, work: Callable[[Application], Awaitable[object]]) -> None:  # type: ignore[type-arg]
+        """Start the bot (a fresh Application on the same database), do `work`, stop it."""
         settings = Settings(faq_dir=REAL_FAQ, token=Secret(TOKEN), api_base_url="http://127.0.0.1:9/bot", staff_chat_id=STAFF)
         application = build_application(
             settings, Assistant(self.faq), request=self.api, updates_request=self.api, rate_limit=False,
@@ -96,15 +98,21 @@ class Office:
 
         async def go() -> None:
             async with application:
-                for data in updates:
-                    await application.process_update(Update.de_json(data, application.bot))
-                if chores:
-                    handlers = application.bot_data["handlers"]
-                    await handlers.send_reminders(application.bot)
-                    await handlers.deliver_notices(application.bot)
+                await work(application)
 
         asyncio.run(go())
         assert self.api.unexpected == []
+
+    def run(self, *updates: dict[str, Any], chores: bool = False) -> None:
+        async def work(application: Application) -> None:  # type: ignore[type-arg]
+            for data in updates:
+                await application.process_update(Update.de_json(data, application.bot))
+            if chores:
+                handlers = application.bot_data["handlers"]
+                await handlers.send_reminders(application.bot)
+                await handlers.deliver_notices(application.bot)
+
+        self.within(work)
 
     # -- reading what was sent -------------------------------------------------------------------
 
@@ -333,16 +341,5 @@ def test_a_notice_is_sent_once_when_the_chores_and_a_handler_deliver_at_the_same
     office.run(press(office.payload("bk:t:")), press("bk:topic:-"), press("bk:yes"))
     office.api.failing_chats = set()
     office.now += timedelta(minutes=5)
-    settings = Settings(faq_dir=REAL_FAQ, token=Secret(TOKEN), api_base_url="http://127.0.0.1:9/bot", staff_chat_id=STAFF)
-    application = build_application(
-        settings, Assistant(office.faq), request=office.api, updates_request=office.api, rate_limit=False,
-        store=office.store, clock=lambda: office.now,
-    )
-
-    async def go() -> None:
-        async with application:
-            handlers = application.bot_data["handlers"]
-            await asyncio.gather(*(handlers.deliver_notices(application.bot) for _ in range(3)))
-
-    asyncio.run(go())
+    office.within(lambda app: asyncio.gather(*(app.bot_data["handlers"].deliver_notices(app.bot) for _ in range(3))))
     assert len(office.to(STAFF)) == 1

@@ -6,7 +6,7 @@ import asyncio
 import itertools
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Awaitable, Callable
 
 import pytest
 
@@ -47,6 +47,18 @@ def press_update(data: str) -> dict[str, Any]:
     }
 
 
+def user_script(server: BotApiServer) -> Callable[..., Awaitable[list[dict[str, Any]]]]:
+    """The user's side: send one update, then wait for the bot's `new` calls of `method`."""
+
+    async def step(update: dict[str, Any], new: int, method: str = "sendMessage") -> list[dict[str, Any]]:
+        before = len(server.sent(method))
+        server.push(update)
+        loop = asyncio.get_running_loop()
+        return (await loop.run_in_executor(None, server.wait_for, before + new, method))[before:]
+
+    return step
+
+
 def test_done_when_walkthrough(caplog: pytest.LogCaptureFixture, tmp_path: Path) -> None:
     """Issue 4's walk-through in one polling run: every Bot API call succeeds, nothing is logged as an error."""
     import shutil
@@ -74,13 +86,7 @@ def test_done_when_walkthrough(caplog: pytest.LogCaptureFixture, tmp_path: Path)
                 assert application.updater is not None
                 await application.updater.start_polling(poll_interval=0.0, timeout=1)
                 await application.start()
-                loop = asyncio.get_running_loop()
-
-                async def step(update: dict[str, Any], new: int, method: str = "sendMessage") -> list[dict[str, Any]]:
-                    """The user script: send one update, wait for the bot's `new` calls of `method`."""
-                    before = len(server.sent(method))
-                    server.push(update)
-                    return (await loop.run_in_executor(None, server.wait_for, before + new, method))[before:]
+                step = user_script(server)
 
                 (greeting, menu) = await step(text_update("/start", lang="en"), 2)
                 assert "not legal advice" in greeting["text"] and "/delete" in greeting["text"]
@@ -157,12 +163,7 @@ def test_new_users_book_in_spanish_and_english_over_polling(caplog: pytest.LogCa
                 assert application.updater is not None
                 await application.updater.start_polling(poll_interval=0.0, timeout=1)
                 await application.start()
-                loop = asyncio.get_running_loop()
-
-                async def step(update: dict[str, Any], new: int, method: str = "sendMessage") -> list[dict[str, Any]]:
-                    before = len(server.sent(method))
-                    server.push(update)
-                    return (await loop.run_in_executor(None, server.wait_for, before + new, method))[before:]
+                step = user_script(server)
 
                 def first(reply: dict[str, Any], prefix: str) -> str:
                     rows = reply["reply_markup"]["inline_keyboard"]
@@ -188,7 +189,7 @@ def test_new_users_book_in_spanish_and_english_over_polling(caplog: pytest.LogCa
                     before_documents = len(server.sent("sendDocument"))
                     (confirmation, notice) = await step(me(press_update("bk:yes")), 2)
                     assert confirmation["text"].startswith(booked) and int(confirmation["chat_id"]) == user_id
-                    await loop.run_in_executor(None, server.wait_for, before_documents + 1, "sendDocument")
+                    await asyncio.get_running_loop().run_in_executor(None, server.wait_for, before_documents + 1, "sendDocument")
                     document = server.sent("sendDocument")[-1]
                     assert document["document"]["filename"] == filename
                     assert b"BEGIN:VEVENT" in document["document"]["content"]
