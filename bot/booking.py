@@ -391,7 +391,8 @@ def prompt(draft: Draft, ctx: Context, lang: Lang, hint: str = "") -> Reply:
         return Reply(say("bk_ask_name", lang), (cancel,), notice=notice)
     if step is Step.CONTACT:
         buttons = (Button(say("bk_by_telegram", lang), TELEGRAM), cancel)
-        return Reply(say("bk_ask_contact", lang), buttons, notice=notice, request_contact=True)
+        share = say("bk_share_phone", lang)
+        return Reply(say("bk_ask_contact", lang), buttons, notice=notice, request_contact=share)
     if step is Step.MEETING:
         buttons = tuple(Button(say(f"meet_{m.value}", lang), f"{MEET}{m.value}") for m in ctx.schedule.meetings)
         return Reply(say("bk_ask_meeting", lang), (*buttons, cancel), notice=notice)

@@ -29,7 +29,7 @@ class Reply:
     title: str = ""
     notice: str = ""
     columns: int = 1  # buttons per row, for long lists of short labels (days, times)
-    request_contact: bool = False  # offer the transport's "share my phone number" control, if it has one
+    request_contact: str = ""  # the label of the transport's "share my phone number" control, if it has one
     close_keyboard: bool = False  # that control is no longer needed (only on a reply without buttons)
     attachment: Attachment | None = None
 

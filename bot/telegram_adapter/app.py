@@ -88,7 +88,7 @@ Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
 def keyboard(reply: Reply) -> Markup | None:
     """Inline buttons below the message; for the contact step, Telegram's own share-my-number keyboard."""
     if reply.request_contact:
-        share = [KeyboardButton(say("bk_share_phone", _lang_of(reply)), request_contact=True)]
+        share = [KeyboardButton(reply.request_contact, request_contact=True)]
         rows_of_keys = [share, *([KeyboardButton(b.label)] for b in reply.buttons)]
         return ReplyKeyboardMarkup(rows_of_keys, one_time_keyboard=True, resize_keyboard=True)
     if not reply.buttons:
@@ -106,12 +106,6 @@ def keyboard(reply: Reply) -> Markup | None:
     if thumbs:
         rows.append(thumbs)
     return InlineKeyboardMarkup(rows)
-
-
-def _lang_of(reply: Reply) -> Lang:
-    """The language of a reply, read from its own buttons (the contact step's "Here on Telegram")."""
-    labels = {b.label for b in reply.buttons}
-    return Lang.ES if say("bk_by_telegram", Lang.ES) in labels else Lang.EN
 
 
 def html_of(reply: Reply) -> str:
