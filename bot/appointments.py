@@ -86,11 +86,12 @@ class Appointments:
     def resume_prompt(self, draft: Draft, person: Person, lang: Lang) -> Reply:
         return booking.prompt(draft, self.context(person), lang)
 
-    def context(self, person: Person) -> Context:
+    def context(self, person: Person, with_bookings: bool = True) -> Context:
+        """The calendar as the dialog sees it now; without bookings it only formats (details, reminders)."""
         schedule = self.schedule
         assert schedule is not None
         now = self.clock()
-        taken = self.store.taken(now - schedule.length, now + timedelta(days=schedule.ahead_days + 2))
+        taken = self.store.taken(now - schedule.length, now + timedelta(days=schedule.ahead_days + 2)) if with_bookings else {}
         office = self.faq.office
         return Context(
             schedule=schedule,
@@ -192,8 +193,7 @@ class Appointments:
             step=Step.SUMMARY, name=b.name, phone=b.phone, by_telegram=b.by_telegram, meeting=b.meeting,
             start=b.start, topic=b.topic or booking.NO_TOPIC,
         )
-        text = booking.details(draft, self._display_context(), lang)
-        return text
+        return booking.details(draft, self.context(Person(b.user_id, b.chat_id), with_bookings=False), lang)
 
     def calendar_file(self, b: Booking, lang: Lang) -> Attachment:
         office = office_value(self.faq.office, "name", lang)
@@ -222,18 +222,6 @@ class Appointments:
             Button(say("bk_move_button", lang), MOVE_MINE),
             Button(say("bk_cancel_mine_button", lang), CANCEL_MINE),
             Button(say("menu_button", lang), "menu"),
-        )
-
-    def _display_context(self) -> Context:
-        schedule = self.schedule
-        assert schedule is not None
-        office = self.faq.office
-        return Context(
-            schedule=schedule,
-            now=self.clock(),
-            taken={},
-            topics=tuple(Topic(c.id, c.title) for c in self.faq.categories),
-            address=PerLang(office_value(office, "address", Lang.EN), office_value(office, "address", Lang.ES)),
         )
 
     # -- reminders, staff notices, retention ------------------------------------------------------
