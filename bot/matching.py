@@ -15,7 +15,8 @@ How a message is scored, in order:
    overlap alone. Being normalised over entries, it cannot say "none of them"; that stays the
    evidence score's job. A long message adds to the evidence in proportion to how many known words
    it has and how clearly Bayes points at one entry.
-4. Named thresholds turn the ranking and the evidence into a band.
+4. Named thresholds turn the ranking and the evidence into a band. Middling evidence still gives an
+   answer when naive Bayes is sure of the entry and the message is mostly words the FAQ knows.
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ class Thresholds:
     answer: float = 56.0  # a confident answer needs this evidence
     margin: float = 2.0  # ... and this lead over the runner-up (a near tie is offered as a choice)
     sure: float = 80.0  # above this, no lead is needed
+    backed: float = 50.0  # ... or this much evidence, when naive Bayes is sure of the entry (below)
+    backed_probability: float = 0.7  # naive Bayes probability that makes it sure
+    backed_unknown: float = 0.3  # ... provided at most this share of the message is words the FAQ never uses
     suggest: float = 36.0  # below this, nothing is offered
     suggest_spread: float = 25.0  # suggestions lie within this distance of the best
 
@@ -96,6 +100,15 @@ class Match:
     lang: Lang
     suggestions: tuple[str, ...]
     ranking: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class _Backing:
+    """What naive Bayes and the unknown words say about a message, beside the evidence score."""
+
+    posterior: dict[int, float]  # entry index -> probability
+    unknown: float  # share of the message's information in words the FAQ never uses
+    off_topic: bool  # the message names another legal area
 
 
 @dataclass(frozen=True)
@@ -360,7 +373,11 @@ class Matcher:
         if weight:
             scores = {i: v + weight * posterior.get(i, 0.0) for i, v in scores.items()}
         order = sorted(blended, key=lambda i: (-blended[i], i))
-        return self._decide(order, blended, scores, lang, tokens)
+        every = dict.fromkeys(t for stems in segments for t in stems)
+        mass = sum(self._idf.get(t, self._unknown_idf) for t in every)
+        unknown = sum(self._unknown_idf for t in every if t not in self._idf) / mass if mass else 1.0
+        backing = _Backing(posterior, unknown, self._off_topic in every)
+        return self._decide(order, blended, scores, lang, tokens, backing)
 
     def _asks_off_topic(self, text: str, names: frozenset[str]) -> bool:
         """Whether the question itself is about another legal area, not only the story around it.
@@ -464,13 +481,30 @@ class Matcher:
                     return phrase_index
         return None
 
+    def _backed(self, index: int, evidence: float, backing: _Backing) -> bool:
+        """Middling evidence is enough when naive Bayes has no doubt which entry the words point to.
+
+        "llegue hace 8 meses me pueden sacar sin corte?" shares few words with any one phrasing,
+        yet its words all point to expedited removal. Not for messages about another legal area, nor for those
+        mostly made of words the FAQ never uses ("where can I play tennis, which court is free"),
+        nor for entries answered only when a word is named (`requires`).
+        """
+        t = self.thresholds
+        return (
+            evidence >= t.backed
+            and backing.posterior.get(index, 0.0) >= t.backed_probability
+            and backing.unknown <= t.backed_unknown
+            and not backing.off_topic
+            and not self._entries[index].requires
+        )
+
     def _allowed(self, index: int, tokens: list[str]) -> bool:
         """An entry with `requires` is answered only when the message has one of those word beginnings."""
         required = self._entries[index].requires
         return not required or any(token.startswith(required) for token in tokens)
 
     def _decide(
-        self, order: list[int], blended: dict[int, float], evidence: dict[int, float], lang: Lang, tokens: list[str]
+        self, order: list[int], blended: dict[int, float], evidence: dict[int, float], lang: Lang, tokens: list[str], backing: _Backing
     ) -> Match:
         """Pick the band. `order` ranks entries by the blended score; how sure we are comes from
         `evidence` (coverage and phrasing), which, unlike the normalised Bayes part, drops for
@@ -486,7 +520,8 @@ class Matcher:
                 break
             if self._entries[index].urgent and evidence[index] >= t.urgent and self._allowed(index, tokens):
                 return Match(Band.URGENT, self._entries[index].id, evidence[index], lang, (), named)
-        if top >= t.answer and (lead >= t.margin or top >= t.sure) and self._allowed(top_index, tokens):
+        confident = top >= t.answer and (lead >= t.margin or top >= t.sure)
+        if (confident or self._backed(top_index, top, backing)) and self._allowed(top_index, tokens):
             return Match(Band.ANSWER, self._entries[top_index].id, top, lang, (), named)
         best = max(evidence[i] for i in order[:MAX_SUGGESTIONS])
         if best >= t.suggest:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,7 @@ def test_typos_are_forgiven(matcher: Matcher) -> None:
 def test_thresholds_are_ordered() -> None:
     t = DEFAULT_THRESHOLDS
     assert t.suggest < t.urgent <= t.answer < t.sure <= 100
+    assert t.suggest < t.backed <= t.answer and 0.5 < t.backed_probability <= 1
 
 
 def test_exclude_leaves_one_phrasing_out(matcher: Matcher) -> None:
@@ -421,4 +423,31 @@ def test_someone_granted_asylum_asking_about_residency_is_the_green_card(matcher
 
 @pytest.mark.parametrize("text", ["¿Ustedes están contratando?", "are you hiring", "aceptan efectivo"])
 def test_questions_about_jobs_or_cash_are_not_answered_with_an_entry(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).band not in (Band.ANSWER, Band.URGENT)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("they held a paper up to the window says warrant for arrest of alien, does that let them come in or nah", "warrants"),
+        ("llegue hace 8 meses me pueden sacar sin corte?", "expedited-removal"),
+        ("My grandpa thinks because LA is a sanctuary city nobody can get deported here. Is that true?", "sanctuary"),
+    ],
+)
+def test_middling_evidence_is_answered_when_bayes_has_no_doubt(matcher: Matcher, text: str, entry_id: str) -> None:
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (Band.ANSWER, entry_id)
+    assert DEFAULT_THRESHOLDS.backed <= result.score < DEFAULT_THRESHOLDS.answer
+    unbacked = Matcher(matcher.faq, replace(DEFAULT_THRESHOLDS, backed_probability=1.01)).match(text)
+    assert unbacked.band is Band.SUGGEST and unbacked.suggestions[0] == entry_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where can i play tennis, which court is free",  # mostly words the FAQ never uses
+        "can I travel to mexico with daca advance parole",  # another immigration process
+    ],
+)
+def test_bayes_alone_never_answers_out_of_scope(matcher: Matcher, text: str) -> None:
     assert matcher.match(text).band not in (Band.ANSWER, Band.URGENT)
