@@ -125,6 +125,13 @@ RELATIVES: frozenset[str] = frozenset(
     """.split()
 )
 
+# Function words as people text them. The vocabulary spells them out in its variants and in every
+# text, so "notificacion d comparecencia" meets "notificacion de comparecencia".
+SHORTHAND: dict[str, str] = {
+    "d": "de", "q": "que", "k": "que", "ke": "que", "x": "por", "xq": "porque", "pq": "porque", "porq": "porque",
+    "pa": "para", "u": "you", "r": "are", "ur": "your", "b4": "before",
+}
+
 # Cries for help: alone they are an emergency ("ayuda"), beside other words they only say the other
 # words are urgent ("migra en el jale ayuda" is the workplace raid, whatever entry says "help" most).
 PLEAS: frozenset[str] = frozenset(

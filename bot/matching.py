@@ -4,7 +4,8 @@ How a message is scored, in order:
 1. Normalise (`text.normalize`), correct typos against the words the FAQ knows, read colloquial
    words as their canonical ones (the vocabulary), drop function words, fold suffixes
    (`text.stem`). Long messages are split into sentences and pairs of sentences: the question is
-   often the last part of a story.
+   often the last part of a story. Where a message asks something, only the asking sentences
+   stand alone.
 2. Evidence, per segment: coverage (how much of the segment's information, words weighted by
    rarity, an entry's phrasings account for; words the FAQ never uses count against every entry,
    which keeps "how do I get a divorce" out; words the vocabulary marks as another legal area,
@@ -396,7 +397,10 @@ class Matcher:
         if len(parts) <= 1:
             return [text]
         parts = parts[-MAX_SEGMENTS:]
-        segments = list(parts)
+        # Alone, a sentence counts only if it asks: "Can I petition for my mom? I'm a US citizen" is
+        # not about citizens' rights. Beside its neighbours, every sentence still counts.
+        asked = [part for part in parts if part.rstrip().endswith("?")]
+        segments = asked or list(parts)
         segments.extend(f"{a} {b}" for a, b in zip(parts, parts[1:]))
         if len(parts) <= 4:
             segments.append(" ".join(parts))

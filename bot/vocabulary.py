@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from bot.language import STOP_WORDS
+from bot.language import SHORTHAND, STOP_WORDS
 from bot.model import Synonym
 from bot.text import normalize
 
@@ -15,6 +15,8 @@ GAPPED_LENGTH: Final = 3  # an off-topic phrase this long also matches with one 
 class Vocabulary:
     """Rewrites every variant in a normalised text to its canonical word, longest variant first.
 
+    Texting shorthand ("d", "q", "x", "b4") is spelled out first, in variants and texts alike.
+
     Works on words, not a giant regular expression, so it stays fast with thousands of variants.
     """
 
@@ -23,7 +25,7 @@ class Vocabulary:
         for synonym in synonyms:
             canonical = normalize(synonym.canonical)
             for variant in synonym.variants:
-                key = tuple(normalize(variant).split())
+                key = spelled_out(normalize(variant).split())
                 if usable_variant(variant) and " ".join(key) != canonical:
                     self.table[key] = canonical
         # "lawyers" is read like "lawyer": a plural of a one-word variant, unless it is a variant itself.
@@ -42,7 +44,7 @@ class Vocabulary:
     def __call__(self, text: str) -> str:
         if not self.table:
             return text
-        words = text.split()
+        words = list(spelled_out(text.split()))
         out: list[str] = []
         i = 0
         while i < len(words):
@@ -70,6 +72,11 @@ class Vocabulary:
                 if tuple(window[:gap] + window[gap + 1 :]) in self.gapped:
                     return n + 1
         return 0
+
+
+def spelled_out(words: list[str]) -> tuple[str, ...]:
+    """Texting shorthand spelled out, on both sides: "notificacion d comparecencia", "visa u"."""
+    return tuple(SHORTHAND.get(w, w) for w in words)
 
 
 def usable_variant(variant: str) -> bool:

@@ -451,3 +451,37 @@ def test_middling_evidence_is_answered_when_bayes_has_no_doubt(matcher: Matcher,
 )
 def test_bayes_alone_never_answers_out_of_scope(matcher: Matcher, text: str) -> None:
     assert matcher.match(text).band not in (Band.ANSWER, Band.URGENT)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("q es la notificacion d comparecencia", "notice-to-appear"),  # "d" spelled out meets the vocabulary's phrase
+        ("visa u requisitos", "crime-victim"),  # ... and "u" is spelled out on both sides alike
+        ("do i have to tell ice where im from", "remain-silent"),  # the birthplace question, not "where is"
+        ("es malo decir que soy ciudadano si me preguntan?", "false-documents"),
+        ("we're moving to Riverside next month, do I have to tell the immigration court", "change-address"),
+        ("cuanto cobra el gobierno por pedir asilo", "asylum-fees"),
+        ("ustedes le pasan mi info a la migra", "confidentiality"),
+    ],
+)
+def test_texting_shorthand_and_everyday_phrasings(matcher: Matcher, text: str, entry_id: str) -> None:
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (Band.ANSWER, entry_id), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i get a green card if i marry a citizen",
+        "Can you help me with my taxes? I have an ITIN.",
+        "Can I petition for my mom in Mexico? I'm a US citizen",  # the statement alone is not the question
+    ],
+)
+def test_near_misses_from_other_processes_are_not_answered(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).band not in (Band.ANSWER, Band.URGENT)
+
+
+def test_a_statement_beside_a_question_still_counts_with_it(matcher: Matcher) -> None:
+    result = matcher.match("ICE is at my door. What do I do?")
+    assert (result.band, result.entry_id) == (Band.URGENT, "ice-at-door")

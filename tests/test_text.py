@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.model import Synonym
 from bot.text import normalize, sentences, stem
+from bot.vocabulary import Vocabulary
 
 
 @pytest.mark.parametrize(
@@ -39,3 +41,9 @@ def test_stem_folds_plurals_and_gender_in_both_languages() -> None:
 def test_sentences_keep_order_and_drop_empties() -> None:
     story = "We came in 2019. My son is 5!\n\nWhat do I do now?"
     assert sentences(story) == ["We came in 2019.", "My son is 5!", "What do I do now?"]
+
+
+def test_vocabulary_spells_out_texting_shorthand_in_variants_and_texts_alike() -> None:
+    vocabulary = Vocabulary((Synonym("nta", ("notificacion de comparecencia",)), Synonym("u visa", ("visa u",))))
+    assert vocabulary("q es la notificacion d comparecencia") == "que es la nta"
+    assert vocabulary("visa u requisitos") == "u visa requisitos"
