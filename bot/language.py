@@ -109,6 +109,21 @@ TITLES: frozenset[str] = frozenset("licenciado licenciada lic senor senora senor
 
 NAMES: frozenset[str] = FIRST_NAMES | SURNAMES | TITLES
 
+# Places people name in passing: the neighbourhood, the street, the store, another state. Where it
+# happened says nothing about what is asked, so these words neither help nor count as unknown
+# ("ICE trucks on Sherman Way outside the 7-Eleven"). Detention centres are not here: "Adelanto" is
+# a question about a detained person. A place the FAQ itself uses stays an FAQ word.
+PLACES: frozenset[str] = frozenset(
+    """
+    nuys sherman panorama pacoima sylmar reseda northridge canoga tarzana encino sepulveda arleta
+    lankershim vanowen roscoe hollywood burbank glendale pasadena inglewood compton lynwood
+    downey pomona ontario riverside bakersfield fresno oxnard ventura anaheim santa monica
+    boyle huntington whittier norwalk palmdale lancaster sacramento oakland
+    texas arizona nevada florida chicago houston dallas oregon
+    walmart costco vallarta northgate ralphs vons albertsons depot lowes mcdonalds 7eleven
+    """.split()
+)
+
 # Who the writer speaks for says nothing about the question: "I'm writing for my mom", "asking for
 # a friend", "le escribo por mi tía". After these cues the relative (or friend) is neutral.
 PROXY_CUES: tuple[tuple[str, ...], ...] = (

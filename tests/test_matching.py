@@ -485,3 +485,17 @@ def test_near_misses_from_other_processes_are_not_answered(matcher: Matcher, tex
 def test_a_statement_beside_a_question_still_counts_with_it(matcher: Matcher) -> None:
     result = matcher.match("ICE is at my door. What do I do?")
     assert (result.band, result.entry_id) == (Band.URGENT, "ice-at-door")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there are ice trucks parked on sherman way right now, where do i report this",
+        "ICE trucks outside the Northgate in Pacoima right now, where do i report this",
+    ],
+)
+def test_places_named_in_passing_neither_help_nor_hurt(matcher: Matcher, text: str) -> None:
+    plain = matcher.match("there are ice trucks parked right now, where do i report this")
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (plain.band, "report-raid") == (Band.ANSWER, "report-raid")
+    assert abs(result.score - plain.score) < 6
