@@ -488,14 +488,13 @@ def test_a_statement_beside_a_question_still_counts_with_it(matcher: Matcher) ->
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "without"),
     [
-        "there are ice trucks parked on sherman way right now, where do i report this",
-        "ICE trucks outside the Northgate in Pacoima right now, where do i report this",
+        ("there are ice trucks parked on sherman way right now, where do i report this", "there are ice trucks parked on way right now, where do i report this"),
+        ("ICE trucks outside the Northgate in Pacoima right now, where do i report this", "ICE trucks outside the in right now, where do i report this"),
     ],
 )
-def test_places_named_in_passing_neither_help_nor_hurt(matcher: Matcher, text: str) -> None:
-    plain = matcher.match("there are ice trucks parked right now, where do i report this")
-    result = matcher.match(text)
-    assert (result.band, result.entry_id) == (plain.band, "report-raid") == (Band.ANSWER, "report-raid")
-    assert abs(result.score - plain.score) < 6
+def test_places_named_in_passing_neither_help_nor_hurt(matcher: Matcher, text: str, without: str) -> None:
+    result, plain = matcher.match(text), matcher.match(without)
+    assert (result.band, result.entry_id) == (plain.band, plain.entry_id) == (Band.ANSWER, "report-raid")
+    assert result.score == pytest.approx(plain.score)
