@@ -489,9 +489,9 @@ class Matcher:
         """Middling evidence is enough when naive Bayes has no doubt which entry the words point to.
 
         "llegue hace 8 meses me pueden sacar sin corte?" shares few words with any one phrasing,
-        yet its words all point to expedited removal. Not for messages about another legal area, nor for those
-        mostly made of words the FAQ never uses ("where can I play tennis, which court is free"),
-        nor for entries answered only when a word is named (`requires`).
+        yet its words all point to expedited removal. Not for messages about another legal area,
+        nor for those mostly made of words the FAQ never uses ("where can I play tennis, which
+        court is free"). `requires` still applies, as to every answer.
         """
         t = self.thresholds
         return (
@@ -499,7 +499,6 @@ class Matcher:
             and backing.posterior.get(index, 0.0) >= t.backed_probability
             and backing.unknown <= t.backed_unknown
             and not backing.off_topic
-            and not self._entries[index].requires
         )
 
     def _allowed(self, index: int, tokens: list[str]) -> bool:
