@@ -378,7 +378,8 @@ class Matcher:
         mass = sum(self._idf.get(t, self._unknown_idf) for t in every)
         unknown = sum(self._unknown_idf for t in every if t not in self._idf) / mass if mass else 1.0
         backing = _Backing(posterior, unknown, self._off_topic in every)
-        return self._decide(order, blended, scores, lang, tokens, backing)
+        # `requires` looks at the words as typed and as understood: "a silo" (voice typing) is asylum.
+        return self._decide(order, blended, scores, lang, [*tokens, *every], backing)
 
     def _asks_off_topic(self, text: str, names: frozenset[str]) -> bool:
         """Whether the question itself is about another legal area, not only the story around it.
@@ -502,7 +503,8 @@ class Matcher:
         )
 
     def _allowed(self, index: int, tokens: list[str]) -> bool:
-        """An entry with `requires` is answered only when the message has one of those word beginnings."""
+        """An entry with `requires` is answered only when the message has one of those word beginnings,
+        as typed or as understood after spelling correction and the vocabulary."""
         required = self._entries[index].requires
         return not required or any(token.startswith(required) for token in tokens)
 

@@ -498,3 +498,11 @@ def test_places_named_in_passing_neither_help_nor_hurt(matcher: Matcher, text: s
     result, plain = matcher.match(text), matcher.match(without)
     assert (result.band, result.entry_id) == (plain.band, plain.entry_id) == (Band.ANSWER, "report-raid")
     assert result.score == pytest.approx(plain.score)
+
+
+def test_requires_accepts_the_word_as_understood_not_only_as_typed(matcher: Matcher) -> None:
+    # Voice typing splits "asilo" into "a silo"; the spelling correction reads it back as asylum,
+    # so the asylum-only entry may answer. A plain work-permit question still may not.
+    voiced = matcher.match("que forma se llena para el a silo")
+    assert (voiced.band, voiced.entry_id) == (Band.ANSWER, "asylum-apply")
+    assert matcher.match("how do I renew my work permit").band is not Band.ANSWER
