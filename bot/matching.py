@@ -25,7 +25,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from enum import Enum
 from typing import Final
@@ -33,9 +33,9 @@ from typing import Final
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.language import NAMES, PLACES, PLEAS, STOP_WORDS, LanguageVotes, detect_language, name_words
+from bot.language import NAMES, PLACES, PLEAS, SPANISH_WORDS, STOP_WORDS, LanguageVotes, detect_language, name_words
 from bot.model import LANGS, Entry, Faq, Lang
-from bot.text import normalize, sentences, stem
+from bot.text import normalize, sentences, spanish_sound, stem
 from bot.vocabulary import OFF_TOPIC, Vocabulary
 
 
@@ -74,6 +74,7 @@ MAX_SEGMENTS: Final = 40
 COMMON_POSTINGS: Final = 400  # a word in more entries than this only adds to entries already found
 FUZZY_PHRASES: Final = 6  # phrasings per entry compared character by character
 MIN_CORRECTION_LENGTH: Final = 4
+MIN_SOUND_LENGTH: Final = 3  # "ase" (hace), "iso" (hizo): spelled by ear, yet certain
 LONG_WORD: Final = 9  # a typo may change one letter of a word, or two of a word this long
 KEYWORD_PHRASE_WORD: Final = 0.5  # how typical of an entry each word of a multi-word keyword is
 BAYES_ALPHA: Final = 0.5  # naive Bayes smoothing
@@ -205,6 +206,13 @@ class Matcher:
             by_length[len(word)].append(word)
         self._known_by_length = dict(by_length)  # a word a few slips away is about as long
         self._votes = LanguageVotes.count(words_by_lang[Lang.EN], words_by_lang[Lang.ES])
+        # Spanish written by ear: each sound key leads to the Spanish word that sounds so; a function
+        # word first ("ase" is "hace"), then the word the FAQ uses most.
+        frequency = Counter(words_by_lang[Lang.ES])
+        by_sound: dict[str, str] = {}
+        for word in [*sorted(SPANISH_WORDS), *sorted(frequency, key=lambda w: (-frequency[w], w))]:
+            by_sound.setdefault(spanish_sound(word), word)
+        self._by_sound = by_sound
 
     def _build_bayes(self) -> None:
         """Word counts per entry for a naive Bayes ranking: which entry's phrasings use these words."""
@@ -292,13 +300,21 @@ class Matcher:
         """Whether the FAQ uses the word, as it is or as a vocabulary variant ("salvador")."""
         return word in self._known_set or stem(word) in self._idf or (word,) in self._replace.table or word in self._replace.plurals
 
-    def _correct(self, word: str) -> str:
-        """Map a word the FAQ does not know to the closest one it does ("fiansa" -> "fianza")."""
+    def _correct(self, word: str, by_ear: bool = False) -> str:
+        """Map a word the FAQ does not know to the closest one it does ("fiansa" -> "fianza").
+
+        In a Spanish message (`by_ear`), a word spelled as it sounds comes first: "nesesito" is
+        "necesito", "ase" is "hace". Not in English ones, where "able" is not "hable".
+        """
         if "k" in word and (word,) not in self._replace.table:  # texting: "kiere", "aki", "kitaron", "kuando"
             spelled = _TEXTING_K.sub(lambda m: "qu" if m.group(1) else "c", word)
             if spelled in STOP_WORDS or spelled in self._known_set or stem(spelled) in self._idf:
                 return spelled
-        if word in self._known_set or word.isdigit() or stem(word) in self._idf or len(word) < MIN_CORRECTION_LENGTH:
+        if word in self._known_set or word.isdigit() or stem(word) in self._idf or len(word) < MIN_SOUND_LENGTH:
+            return word
+        if by_ear and (sounded := self._by_sound.get(spanish_sound(word))) is not None:
+            return sounded
+        if len(word) < MIN_CORRECTION_LENGTH:
             return word
         cached = self._corrections.get(word)
         if cached is not None:
@@ -329,10 +345,10 @@ class Matcher:
         names = name_words(tokens, self._is_faq_word) | {t for t in tokens if t in PLACES and not self._is_faq_word(t)}
         lang = detect_language(text, [t for t in tokens if t not in NAMES], self._votes, fallback)
         excluded = self._excluded_phrase(exclude)
-        segments = [stems for stems in (self._content(s, names) for s in self._segments(text)) if stems]
+        segments = [stems for stems in (self._content(s, names, lang) for s in self._segments(text)) if stems]
         if any(t in self._idf and t not in self._pleas for stems in segments for t in stems):
             segments = [kept for stems in segments if (kept := [t for t in stems if t not in self._pleas])]
-        if any(self._off_topic in stems for stems in segments) and self._asks_off_topic(text, names):
+        if any(self._off_topic in stems for stems in segments) and self._asks_off_topic(text, names, lang):
             # "How do I apply for citizenship? I have had my green card 6 years": the green card is context.
             segments = [stems if self._off_topic in stems else [*stems, self._off_topic] for stems in segments]
         coverages = [self._coverage(stems) for stems in segments]
@@ -360,7 +376,7 @@ class Matcher:
         if len(parts) > LONG_STORY_SENTENCES:
             # In a long story the many words of the story drown the question that closes it: the
             # last two sentences weigh as much as all the rest.
-            tail = [t for part in parts[-2:] for t in self._content(part, names) if t not in self._pleas]
+            tail = [t for part in parts[-2:] for t in self._content(part, names, lang) if t not in self._pleas]
             ending = self._posterior(tail, excluded, among)
             if ending:
                 posterior = {i: 0.5 * posterior.get(i, 0.0) + 0.5 * ending.get(i, 0.0) for i in posterior.keys() | ending.keys()}
@@ -381,13 +397,13 @@ class Matcher:
         # `requires` looks at the words as typed and as understood: "a silo" (voice typing) is asylum.
         return self._decide(order, blended, scores, lang, [*tokens, *every], backing)
 
-    def _asks_off_topic(self, text: str, names: frozenset[str]) -> bool:
+    def _asks_off_topic(self, text: str, names: frozenset[str], lang: Lang) -> bool:
         """Whether the question itself is about another legal area, not only the story around it.
 
         "My grandma has a traffic ticket at the courthouse. Can ICE arrest her there?" asks about ICE.
         """
         parts = sentences(text)
-        off = [self._off_topic in self._content(part, names) for part in parts]
+        off = [self._off_topic in self._content(part, names, lang) for part in parts]
         if not any(off):
             return False
         asked = [part.rstrip().endswith("?") for part in parts]
@@ -407,8 +423,9 @@ class Matcher:
             segments.append(" ".join(parts))
         return segments
 
-    def _content(self, segment: str, names: frozenset[str] = frozenset()) -> list[str]:
-        words = [w if w in STOP_WORDS else self._correct(w) for w in normalize(segment).split() if w not in names]
+    def _content(self, segment: str, names: frozenset[str] = frozenset(), lang: Lang = Lang.EN) -> list[str]:
+        by_ear = lang is Lang.ES
+        words = [w if w in STOP_WORDS else self._correct(w, by_ear) for w in normalize(segment).split() if w not in names]
         return [stem(w) for w in self._replace(" ".join(words)).split() if w not in STOP_WORDS]
 
     def _coverage(self, stems: list[str]) -> dict[int, float]:

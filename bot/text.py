@@ -64,6 +64,38 @@ def stem(token: str) -> str:
     return token
 
 
+# Spanish spelled by ear: letters that sound alike in Latin American Spanish fold together, so
+# "nesesito", "ase", "ablar" and "polisia" meet "necesito", "hace", "hablar" and "policia". Double
+# letters stay apart: "caro" is not "carro", and Spanish has no "ss", so English "mess" stays English.
+_SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"ch", "1"),  # kept apart from the silent h and the hard c
+        (r"h", ""),
+        (r"qu(?=[ei])", "k"),
+        (r"gu(?=[ei])", "2"),  # the hard g of "guerra", kept apart from the soft g of "gente"
+        (r"g(?=[ei])", "j"),
+        (r"2", "g"),
+        (r"c(?=[ei])", "s"),
+        (r"c", "k"),
+        (r"z", "s"),
+        (r"v", "b"),
+        (r"ll", "y"),
+        (r"y(?![aeiou])", "i"),
+        (r"n(?=m)", ""),  # "inmigracion", "imigracion"
+        (r"n(?=[bp])", "m"),  # "inportante", "importante"
+    )
+)
+
+
+@lru_cache(maxsize=65_536)
+def spanish_sound(word: str) -> str:
+    """How a normalised Spanish word sounds, as a key: "nesesito" and "necesito" share one."""
+    for pattern, replacement in _SOUND_RULES:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def sentences(text: str) -> list[str]:
     """Split raw text into sentences, keeping their order (the question is often the last one)."""
     parts = re.split(r"(?<=[.!?])\s+|[\n;]+|[¿¡]", text)

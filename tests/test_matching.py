@@ -506,3 +506,16 @@ def test_requires_accepts_the_word_as_understood_not_only_as_typed(matcher: Matc
     voiced = matcher.match("que forma se llena para el a silo")
     assert (voiced.band, voiced.entry_id) == (Band.ANSWER, "asylum-apply")
     assert matcher.match("how do I renew my work permit").band is not Band.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("mi ijo tiene orden de deportasion en ausensia", "missed-hearing"),
+        ("la polisia le pasa informasion a la migra?", "police-and-ice"),
+    ],
+)
+def test_spanish_spelled_by_ear_is_understood(matcher: Matcher, text: str, entry_id: str) -> None:
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (Band.ANSWER, entry_id)
+

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from bot.model import Synonym
-from bot.text import normalize, sentences, stem
+from bot.text import normalize, sentences, spanish_sound, stem
 from bot.vocabulary import Vocabulary
 
 
@@ -47,3 +47,17 @@ def test_vocabulary_spells_out_texting_shorthand_in_variants_and_texts_alike() -
     vocabulary = Vocabulary((Synonym("nta", ("notificacion de comparecencia",)), Synonym("u visa", ("visa u",))))
     assert vocabulary("q es la notificacion d comparecencia") == "que es la nta"
     assert vocabulary("visa u requisitos") == "u visa requisitos"
+
+
+@pytest.mark.parametrize(
+    ("by_ear", "spelled"),
+    [("nesesito", "necesito"), ("ase", "hace"), ("ablar", "hablar"), ("polisia", "policia"), ("jente", "gente"),
+     ("yamar", "llamar"), ("bes", "vez"), ("imigrasion", "inmigracion"), ("kiere", "quiere")],
+)
+def test_spanish_spelled_by_ear_sounds_like_the_word(by_ear: str, spelled: str) -> None:
+    assert spanish_sound(by_ear) == spanish_sound(spelled)
+
+
+@pytest.mark.parametrize(("one", "other"), [("caro", "carro"), ("pero", "perro"), ("mess", "mes"), ("guerra", "jera")])
+def test_sounds_that_differ_stay_apart(one: str, other: str) -> None:
+    assert spanish_sound(one) != spanish_sound(other)
