@@ -18,7 +18,7 @@ _REPEATS = re.compile(r"([a-z])\1{2,}")
 # "deportación"/"deportation" meet. Order matters: the first that fits is removed, then one final vowel.
 _SUFFIXES = ("aciones", "acion", "ations", "ation", "iendo", "ando", "ing", "ed", "es", "s", "ar", "ir", "an", "en")
 _FINAL_VOWELS = ("a", "o", "e")
-_PRONOUNS = ("melo", "mela", "selo", "sela", "les", "nos", "me", "te", "se", "lo", "la", "le")
+_PRONOUNS = ("melo", "mela", "selo", "sela", "los", "las", "les", "nos", "me", "te", "se", "lo", "la", "le")
 _MIN_STEM = 4
 # "-an"/"-en" end Spanish verbs ("preguntan", "pueden"), and these English words, which keep them.
 _ENGLISH_AN_EN = frozenset(
