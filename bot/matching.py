@@ -310,10 +310,13 @@ class Matcher:
             spelled = _TEXTING_K.sub(lambda m: "qu" if m.group(1) else "c", word)
             if spelled in STOP_WORDS or spelled in self._known_set or stem(spelled) in self._idf:
                 return spelled
-        if word in self._known_set or word.isdigit() or stem(word) in self._idf or len(word) < MIN_SOUND_LENGTH:
+        if word.isdigit() or len(word) < MIN_SOUND_LENGTH:
             return word
-        if by_ear and (sounded := self._by_sound.get(spanish_sound(word))) is not None:
+        # Even a word the FAQ has: "deportasion", typed once in a phrasing, is "deportacion".
+        if by_ear and (word,) not in self._replace.table and (sounded := self._by_sound.get(spanish_sound(word))) is not None:
             return sounded
+        if word in self._known_set or stem(word) in self._idf:
+            return word
         if len(word) < MIN_CORRECTION_LENGTH:
             return word
         cached = self._corrections.get(word)

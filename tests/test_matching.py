@@ -519,3 +519,10 @@ def test_spanish_spelled_by_ear_is_understood(matcher: Matcher, text: str, entry
     result = matcher.match(text)
     assert (result.band, result.entry_id) == (Band.ANSWER, entry_id)
 
+
+
+def test_a_misspelling_the_faq_itself_has_does_not_keep_its_own_meaning(matcher: Matcher) -> None:
+    # "deportasion" appears once in a phrasing; by sound it is "deportacion", the word the FAQ
+    # uses everywhere, so "fast deportation" reaches expedited removal.
+    result = matcher.match("deportasion rapida q es")
+    assert (result.band, result.entry_id) == (Band.ANSWER, "expedited-removal")
