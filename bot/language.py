@@ -154,6 +154,9 @@ PLEAS: frozenset[str] = frozenset(
     "help helps helpme ayuda ayudar ayudame ayudeme ayudenme ayudennos".split()
 )
 
+# Requests for information: "info sobre asilo por favor" asks about asylum, nothing more.
+REQUESTS: frozenset[str] = frozenset({"info"})  # not "informes": it stems like "informacion"
+
 # Words that introduce a name. After the sure ones any next word that is not an FAQ word is a name
 # ("me llamo Xochitl"); after the others only a listed name is ("soy Maria", but "soy de Honduras").
 SURE_INTRODUCTIONS: tuple[tuple[str, ...], ...] = (

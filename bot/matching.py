@@ -33,7 +33,7 @@ from typing import Final
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.language import NAMES, PLACES, PLEAS, SPANISH_WORDS, STOP_WORDS, LanguageVotes, detect_language, name_words
+from bot.language import NAMES, PLACES, PLEAS, REQUESTS, SPANISH_WORDS, STOP_WORDS, LanguageVotes, detect_language, name_words
 from bot.model import LANGS, Entry, Faq, Lang
 from bot.text import normalize, sentences, spanish_sound, stem
 from bot.vocabulary import OFF_TOPIC, Vocabulary
@@ -180,7 +180,9 @@ class Matcher:
         # ones, except against emergencies: "ICE took my husband, we are divorcing" is still one.
         self._off_topic = stem(OFF_TOPIC)
         self._off_topic_surplus = (OFF_TOPIC_WEIGHT - 1.0) * self._unknown_idf
-        self._pleas = frozenset(stem(w) for w in PLEAS if self._replace(w) == w)  # "auxilio" reads as "emergencia"
+        # Words that only colour the others: cries for help ("auxilio" reads as "emergencia", so it
+        # is not one) and requests for information. Beside topic words they are dropped.
+        self._pleas = frozenset(stem(w) for w in PLEAS | REQUESTS if self._replace(w) == w)
         self._urgent = frozenset(i for i, entry in enumerate(self._entries) if entry.urgent)
         self._postings = dict(postings)
         self._posting_maps = {term: dict(p) for term, p in postings.items()}

@@ -526,3 +526,13 @@ def test_a_misspelling_the_faq_itself_has_does_not_keep_its_own_meaning(matcher:
     # uses everywhere, so "fast deportation" reaches expedited removal.
     result = matcher.match("deportasion rapida q es")
     assert (result.band, result.entry_id) == (Band.ANSWER, "expedited-removal")
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [("info sobre asilo por favor", "asylum-basics"), ("know your rights info please", "rights-everyone"),
+     ("si no me dan el asilo me deportan?", "asylum-denied")],
+)
+def test_requests_for_information_and_denials_said_plainly(matcher: Matcher, text: str, entry_id: str) -> None:
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (Band.ANSWER, entry_id)
