@@ -536,3 +536,9 @@ def test_a_misspelling_the_faq_itself_has_does_not_keep_its_own_meaning(matcher:
 def test_requests_for_information_and_denials_said_plainly(matcher: Matcher, text: str, entry_id: str) -> None:
     result = matcher.match(text)
     assert (result.band, result.entry_id) == (Band.ANSWER, entry_id)
+
+
+@pytest.mark.parametrize("text", ["se llevo la migra a mi hijo ayuda", "si me agarra ICE que debo hacer"])
+def test_taken_or_caught_in_the_singular_is_the_detention_emergency(matcher: Matcher, text: str) -> None:
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (Band.URGENT, "detained")
