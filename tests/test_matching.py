@@ -542,3 +542,12 @@ def test_requests_for_information_and_denials_said_plainly(matcher: Matcher, tex
 def test_taken_or_caught_in_the_singular_is_the_detention_emergency(matcher: Matcher, text: str) -> None:
     result = matcher.match(text)
     assert (result.band, result.entry_id) == (Band.URGENT, "detained")
+
+
+def test_getting_ready_in_case_of_detention_is_the_plan_not_the_emergency(matcher: Matcher) -> None:
+    result = matcher.match("como preparo a mi familia por si me agarra la migra")
+    assert (result.band, result.entry_id) == (Band.ANSWER, "family-plan")
+
+
+def test_tracking_a_uscis_application_is_out_of_scope(matcher: Matcher) -> None:
+    assert matcher.match("how do i check my uscis case status with the receipt number").band not in (Band.ANSWER, Band.URGENT)
