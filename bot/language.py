@@ -38,7 +38,7 @@ SPANISH_WORDS: frozenset[str] = frozenset(
     ke xfa plis tmb pa pal dnd toy x d aca ahi alla ahorita
     vos maje mae fijese mire oye wey guey sepa sepan sabe saben sabes pues entonces
     luego disculpe disculpa molestia perdon puedes podemos podria podrian pude pudo
-    ay e
+    ay e porfavor porfis xfavor
     """.split()
 )
 

@@ -431,7 +431,12 @@ class Matcher:
     def _content(self, segment: str, names: frozenset[str] = frozenset(), lang: Lang = Lang.EN) -> list[str]:
         by_ear = lang is Lang.ES
         words = [w if w in STOP_WORDS else self._correct(w, by_ear) for w in normalize(segment).split() if w not in names]
-        return [stem(w) for w in self._replace(" ".join(words)).split() if w not in STOP_WORDS]
+        # A number the FAQ never uses ("2 años", "3 weeks", "the 405") is a detail of the story, like
+        # a name: it says nothing about the topic, nor that the message is out of scope. Numbers the
+        # vocabulary knows ("MS-13", "I-130") were read before this.
+        return [
+            stem(w) for w in self._replace(" ".join(words)).split() if w not in STOP_WORDS and not (w.isdigit() and w not in self._idf)
+        ]
 
     def _coverage(self, stems: list[str]) -> dict[int, float]:
         """For each entry, the share (0-1) of the segment's rarity-weighted words it accounts for.

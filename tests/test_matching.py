@@ -551,3 +551,19 @@ def test_getting_ready_in_case_of_detention_is_the_plan_not_the_emergency(matche
 
 def test_tracking_a_uscis_application_is_out_of_scope(matcher: Matcher) -> None:
     assert matcher.match("how do i check my uscis case status with the receipt number").band not in (Band.ANSWER, Band.URGENT)
+
+
+@pytest.mark.parametrize(
+    ("text", "with_number"),
+    [("me pararon, que les digo de mi estatus", "me pararon en la 405, que les digo de mi estatus"),
+     ("my boss has not paid me for weeks", "my boss has not paid me for 3 weeks")],
+)
+def test_numbers_the_faq_never_uses_change_nothing(matcher: Matcher, text: str, with_number: str) -> None:
+    plain, numbered = matcher.match(text), matcher.match(with_number)
+    assert (numbered.band, numbered.entry_id, round(numbered.score)) == (plain.band, plain.entry_id, round(plain.score))
+
+
+def test_numbers_inside_known_names_still_count(matcher: Matcher) -> None:
+    gangs = matcher.match("MS-13 asylum?")
+    assert "asylum-gangs" in (gangs.entry_id, *gangs.suggestions[:1])
+    assert matcher.match("can I get my green card through my US citizen wife with the I-130").band not in (Band.ANSWER, Band.URGENT)
