@@ -121,6 +121,7 @@ PLACES: frozenset[str] = frozenset(
     downey pomona ontario riverside bakersfield fresno oxnard ventura anaheim santa monica
     boyle huntington whittier norwalk palmdale lancaster sacramento oakland
     texas arizona nevada florida chicago houston dallas oregon
+    colonia barrio vecindario neighborhood neighbourhood hood cuadra esquina zona area town pueblo county condado
     walmart costco vallarta northgate ralphs vons albertsons depot lowes mcdonalds 7eleven
     """.split()
 )
