@@ -39,7 +39,11 @@ class Vocabulary:
         self.gapped = {k for k, canonical in self.table.items() if canonical == OFF_TOPIC and len(k) >= GAPPED_LENGTH}
         self.gapped_starts = frozenset(k[0] for k in self.gapped)
         self.longest = max((len(k) for k in self.table), default=0)
-        self.starts = frozenset(k[0] for k in self.table)  # most words start no variant: one lookup
+        # Most words start no variant: one lookup. The others try only the lengths their variants have.
+        lengths: dict[str, set[int]] = {}
+        for key in self.table:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self.lengths = {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
 
     def __call__(self, text: str) -> str:
         if not self.table:
@@ -48,11 +52,14 @@ class Vocabulary:
         out: list[str] = []
         i = 0
         while i < len(words):
-            if words[i] not in self.starts:
+            lengths = self.lengths.get(words[i])
+            if lengths is None:
                 out.append(self.plurals.get(words[i], words[i]))
                 i += 1
                 continue
-            for n in range(min(self.longest, len(words) - i), 0, -1):
+            for n in lengths:
+                if i + n > len(words):
+                    continue
                 canonical = self.table.get(tuple(words[i : i + n]))
                 if canonical is not None:
                     out.append(canonical)
