@@ -57,11 +57,22 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = date.today, stdin:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader stopped early (`... | head`): not an error of ours
+        _silence_stdout()
+        return 141
     except Exception as exc:  # a bug of ours: staff get one line, developers set BOT_DEBUG=1
         if os.environ.get("BOT_DEBUG"):
             raise
         print(f"error: something went wrong inside the bot ({type(exc).__name__}); run with BOT_DEBUG=1 for details", file=sys.stderr)
         return 3
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's final flush does not fail on the closed pipe again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _parser() -> argparse.ArgumentParser:

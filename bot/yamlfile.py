@@ -40,13 +40,7 @@ def parse(text: str) -> tuple[Any, list[YamlError]]:
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
-        # An unclosed bracket or quote is noticed only later; the context mark is where it opened.
-        start, found = exc.context_mark, exc.problem_mark
-        line = (start or found).line + 1 if (start or found) else None
-        reason = exc.problem or exc.context or "not valid YAML"
-        also = f", noticed at line {found.line + 1}" if start and found and found.line != start.line else ""
-        message = f"this is not valid YAML ({reason}{also}); check indentation, colons, quotes and brackets"
-        return None, [YamlError(line, message)]
+        return None, [_explain(exc, text.splitlines())]
     except yaml.YAMLError as exc:
         message = str(exc).splitlines()[0] if str(exc) else "not valid YAML"
         return None, [YamlError(None, f"this is not valid YAML ({message})")]
@@ -60,6 +54,84 @@ def parse(text: str) -> tuple[Any, list[YamlError]]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
         return None, [YamlError(line, f"this value cannot be read ({getattr(exc, 'problem', exc)})")]
+
+
+_COLON_EXAMPLE = "write the name, a colon and a space, then the value (like 'urgent: false')"
+
+
+def _explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> YamlError:
+    """Say in plain words what is wrong and on which line: the parser often notices a line late."""
+    start, found = exc.context_mark, exc.problem_mark
+    reason = exc.problem or exc.context or "not valid YAML"
+    found_line = found.line + 1 if found else None
+    start_line = start.line + 1 if start else None
+
+    def plain(line: int | None, what: str) -> YamlError:
+        return YamlError(line, f"this is not valid YAML: {what}")
+
+    if "mapping values are not allowed" in reason and found_line:
+        above = _line_above(lines, found_line)
+        # The line above is the broken one when it is a key line missing its colon (not answer text).
+        if (
+            above
+            and ":" not in _unquoted(lines[above - 1])
+            and _indent(lines[above - 1]) <= _indent(lines[found_line - 1])
+        ):
+            return plain(above, f"a colon seems to be missing on this line; {_COLON_EXAMPLE}")
+        return plain(found_line, "this value has a colon and a space in it; put the whole value in double quotes")
+    if "could not find expected ':'" in reason:
+        return plain(
+            start_line or found_line, f"a colon seems to be missing on this line; {_COLON_EXAMPLE}"
+        )
+    if "quoted scalar" in (exc.context or "") and start_line:
+        return plain(start_line, "a quote opened on this line is never closed")
+    tab = found is not None and _char_at(lines, found) == "\t"
+    if "tab character" in reason or ("cannot start any token" in reason and tab):
+        return plain(found_line, "this line has a tab in it; indent with spaces only")
+    if reason.startswith(("did not find expected key", "did not find expected '-'", "expected <block end>")):
+        return plain(found_line or start_line, "this line is not lined up with the lines around it; fix its indentation")
+    # An unclosed bracket is noticed only later; the context mark is where it opened.
+    also = f", noticed at line {found_line}" if start_line and found_line and found_line != start_line else ""
+    return YamlError(
+        start_line or found_line,
+        f"this is not valid YAML ({reason}{also}); check indentation, colons, quotes and brackets",
+    )
+
+
+def _line_above(lines: list[str], line: int) -> int | None:
+    """The nearest line above `line` (1-based) that holds something other than a comment."""
+    for number in range(line - 1, 0, -1):
+        content = lines[number - 1].strip()
+        if content and not content.startswith("#"):
+            return number
+    return None
+
+
+def _indent(line: str) -> int:
+    """Where the line's content starts, a list dash counting as indentation."""
+    stripped = line.lstrip(" ")
+    while stripped.startswith("- "):
+        stripped = stripped[2:].lstrip(" ")
+    return len(line) - len(stripped)
+
+
+def _unquoted(line: str) -> str:
+    """The line without quoted parts and comments, so a colon inside quotes does not count."""
+    out, quote = [], ""
+    for char in line:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            break
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _char_at(lines: list[str], mark: yaml.Mark) -> str:
+    return lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
 
 
 def _build(node: yaml.Node, constructor: yaml.SafeLoader, problems: list[YamlError]) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 import json
 from datetime import datetime, timezone
 from pathlib import Path
@@ -80,6 +81,19 @@ def test_ask_prints_the_answer_as_the_user_sees_it(capsys: pytest.CaptureFixture
     assert "band: urgent" in out and "id: ice-at-door" in out and "lang: en" in out
     assert "Do not open the door. Call us at (555) 010-0000." in out
     assert "https://www.aclu.org/know-your-rights/immigrants-rights" in out
+
+
+def test_a_reader_that_stops_early_is_not_reported_as_a_bug(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class ClosedPipe(io.StringIO):  # what `python -m bot list | head -1` leaves print() with
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    code = main(["--faq", str(REAL_FAQ), "list"], clock=lambda: TODAY)
+    assert code == 141
+    assert "went wrong" not in capsys.readouterr().err
 
 
 def test_list_and_list_json(capsys: pytest.CaptureFixture[str]) -> None:

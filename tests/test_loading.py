@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from pathlib import Path
 
+import pytest
+
 from bot.loading import load_faq
 from bot.model import Lang
 from bot.problems import Problem, Severity, errors
@@ -37,6 +39,35 @@ def test_yaml_syntax_error_names_file_and_line(mini: Path) -> None:
     assert problem.file.endswith("detention.yaml")
     assert problem.line == line_of(path, "Immigration bond: what")
     assert "not valid YAML" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "broken_line", "says"),
+    [
+        # The parser notices a missing colon after `id` only on the next line; the report names the broken one.
+        ("  - id: ice-at-door", "  - id ice-at-door", "- id ice-at-door", "colon seems to be missing"),
+        ("    urgent: true", "    urgent true", "urgent true", "colon seems to be missing"),
+        ("      en: ICE is at my door", "      en: Note: ICE is at my door", "Note: ICE", "in double quotes"),
+        ("      es: La migra en mi puerta", "     es: La migra en mi puerta", "La migra en mi puerta", "fix its indentation"),
+        ("      en: ICE is at my door", '      en: "ICE is at my door', "ICE is at my door", "never closed"),
+        ("    urgent: true", "\turgent: true", "urgent: true", "tab"),
+    ],
+)
+def test_yaml_mistakes_point_at_the_broken_line_in_plain_words(
+    mini: Path, old: str, new: str, broken_line: str, says: str
+) -> None:
+    path = mini / "raids.yaml"
+    edit(path, old, new)
+    (problem,) = [p for p in errors(load_faq(mini).problems) if p.file.endswith("raids.yaml")]
+    assert problem.line == line_of(path, broken_line), problem
+    assert "not valid YAML" in problem.message and says in problem.message, problem.message
+
+
+def test_answer_text_without_a_colon_is_not_blamed_for_the_next_line(mini: Path) -> None:
+    path = mini / "raids.yaml"
+    edit(path, "      es: |\n        No abra", "      es: Note: |\n        No abra")
+    problem = only_error(mini)
+    assert problem.line == line_of(path, "es: Note:"), problem
 
 
 def test_duplicate_key_in_one_block(mini: Path) -> None:
