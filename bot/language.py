@@ -156,7 +156,9 @@ PLEAS: frozenset[str] = frozenset(
 )
 
 # Requests for information: "info sobre asilo por favor" asks about asylum, nothing more.
-REQUESTS: frozenset[str] = frozenset({"info"})  # not "informes": it stems like "informacion"
+# "informacion" too: "necesito información sobre la fianza" asks about bond. "Mi información"
+# and "esta información" (what the bot keeps) are read by the vocabulary first.
+REQUESTS: frozenset[str] = frozenset({"info", "informacion", "information"})
 
 # Words that introduce a name. After the sure ones any next word that is not an FAQ word is a name
 # ("me llamo Xochitl"); after the others only a listed name is ("soy Maria", but "soy de Honduras").

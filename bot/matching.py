@@ -412,6 +412,8 @@ class Matcher:
         if not any(off):
             return False
         asked = [part.rstrip().endswith("?") for part in parts]
+        # "Quiero pedir a mi mamá con un I-130, ¿cuánto tarda?": the clause before the comma is asked too.
+        asked = [a or (part.rstrip().endswith(",") and any(asked[i + 1 : i + 2])) for i, (part, a) in enumerate(zip(parts, asked))]
         return not any(asked) or any(o and a for o, a in zip(off, asked))
 
     def _segments(self, text: str) -> list[str]:
