@@ -181,8 +181,10 @@ class Matcher:
         self._off_topic = stem(OFF_TOPIC)
         self._off_topic_surplus = (OFF_TOPIC_WEIGHT - 1.0) * self._unknown_idf
         # Words that only colour the others: cries for help ("auxilio" reads as "emergencia", so it
-        # is not one) and requests for information. Beside topic words they are dropped.
+        # is not one) and requests for information. Beside topic words they are dropped; a request
+        # alone ("info", "gracias por la información") asks about nothing in particular.
         self._pleas = frozenset(stem(w) for w in PLEAS | REQUESTS if self._replace(w) == w)
+        self._requests = frozenset(stem(w) for w in REQUESTS if self._replace(w) == w)
         self._urgent = frozenset(i for i, entry in enumerate(self._entries) if entry.urgent)
         self._postings = dict(postings)
         self._posting_maps = {term: dict(p) for term, p in postings.items()}
@@ -315,8 +317,12 @@ class Matcher:
         if word.isdigit() or len(word) < MIN_SOUND_LENGTH:
             return word
         # Even a word the FAQ has: "deportasion", typed once in a phrasing, is "deportacion".
-        if by_ear and (word,) not in self._replace.table and (sounded := self._by_sound.get(spanish_sound(word))) is not None:
-            return sounded
+        # A misspelling the vocabulary lists ("audiensia") becomes the word it sounds like when both mean
+        # the same, so phrases spelled right match too: "perdi la audiensia" is "perdi la audiencia".
+        if by_ear and (sounded := self._by_sound.get(spanish_sound(word))) is not None:
+            table = self._replace.table
+            if (word,) not in table or table.get((sounded,), sounded) == table[(word,)]:
+                return sounded
         if word in self._known_set or stem(word) in self._idf:
             return word
         if len(word) < MIN_CORRECTION_LENGTH:
@@ -353,6 +359,8 @@ class Matcher:
         segments = [stems for stems in (self._content(s, names, lang) for s in self._segments(text)) if stems]
         if any(t in self._idf and t not in self._pleas for stems in segments for t in stems):
             segments = [kept for stems in segments if (kept := [t for t in stems if t not in self._pleas])]
+        else:
+            segments = [kept for stems in segments if (kept := [t for t in stems if t not in self._requests])]
         if any(self._off_topic in stems for stems in segments) and self._asks_off_topic(text, names, lang):
             # "How do I apply for citizenship? I have had my green card 6 years": the green card is context.
             segments = [stems if self._off_topic in stems else [*stems, self._off_topic] for stems in segments]

@@ -556,7 +556,7 @@ def test_tracking_a_uscis_application_is_out_of_scope(matcher: Matcher) -> None:
 @pytest.mark.parametrize(
     ("text", "with_number"),
     [("me pararon, que les digo de mi estatus", "me pararon en la 405, que les digo de mi estatus"),
-     ("my boss has not paid me for weeks", "my boss has not paid me for 3 weeks")],
+     ("my boss has not paid me for weeks", "my boss has not paid me for 7 weeks")],
 )
 def test_numbers_the_faq_never_uses_change_nothing(matcher: Matcher, text: str, with_number: str) -> None:
     plain, numbered = matcher.match(text), matcher.match(with_number)
@@ -567,3 +567,30 @@ def test_numbers_inside_known_names_still_count(matcher: Matcher) -> None:
     gangs = matcher.match("MS-13 asylum?")
     assert "asylum-gangs" in (gangs.entry_id, *gangs.suggestions[:1])
     assert matcher.match("can I get my green card through my US citizen wife with the I-130").band not in (Band.ANSWER, Band.URGENT)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("perdi la audiensia", "missed-hearing"),  # a listed misspelling inside a phrase the vocabulary knows
+        ("se me paso la fecha de la audiencia", "missed-hearing"),
+        ("como se cuando es mi cita en la corte de inmigracion", "court-date"),  # the court, not ICE at court
+        ("rechazaron mi asilo", "asylum-denied"),
+        ("necesito información sobre la fianza de inmigración", "bond"),  # "información" only asks
+    ],
+)
+def test_how_people_say_missed_denied_and_which_court(matcher: Matcher, text: str, entry_id: str) -> None:
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (Band.ANSWER, entry_id), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gracias por la información",
+        "Quiero pedir a mi mamá con un I-130, ¿cuánto tarda?",  # the petition is asked about, not context
+        "Earn $5000 a week from home!!! Click here",  # "click" is not "clica" (a gang)
+    ],
+)
+def test_thanks_petitions_and_spam_are_not_answered(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).band in (Band.NONE, Band.SUGGEST)
