@@ -23,6 +23,8 @@ ENGLISH_WORDS: frozenset[str] = frozenset(
     wat wut wats watz r ya yall gonna gotta bc cuz bcuz rn ppl tho idk
     actually really even ever maybe already anyway basically literally helped helpful thx ty appreciate
     theyll theyre theyd whos other several usually
+    always either neither honestly totally stuff mention mentioned whether wondering wonder curious
+    though although kinda sorta lil thru w
     """.split()
 )
 
@@ -39,6 +41,8 @@ SPANISH_WORDS: frozenset[str] = frozenset(
     vos maje mae fijese mire oye wey guey sepa sepan sabe saben sabes pues entonces
     luego disculpe disculpa molestia perdon puedes podemos podria podrian pude pudo
     ay e porfavor porfis xfavor
+    estos esos esas unas algunos algunas podia podian decia decian tenia tenian habia habian sido
+    siempre bueno osea digamos exactamente realmente verdad quisiera queria gustaria
     """.split()
 )
 
