@@ -594,3 +594,17 @@ def test_how_people_say_missed_denied_and_which_court(matcher: Matcher, text: st
 )
 def test_thanks_petitions_and_spam_are_not_answered(matcher: Matcher, text: str) -> None:
     assert matcher.match(text).band in (Band.NONE, Band.SUGGEST)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("how do i apply 4 asylum", "asylum-apply"),  # "how do I apply" asks for the steps, not the deadline
+        ("pasos para solicitar asilo", "asylum-apply"),
+        ("que pasa si me niegan el asilo", "asylum-denied"),
+        ("what happens if i lose my asylum case", "asylum-denied"),
+    ],
+)
+def test_how_to_apply_and_what_if_denied(matcher: Matcher, text: str, entry_id: str) -> None:
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (Band.ANSWER, entry_id), result
