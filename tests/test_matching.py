@@ -603,8 +603,10 @@ def test_thanks_petitions_and_spam_are_not_answered(matcher: Matcher, text: str)
         ("pasos para solicitar asilo", "asylum-apply"),
         ("que pasa si me niegan el asilo", "asylum-denied"),
         ("what happens if i lose my asylum case", "asylum-denied"),
+        ("deported before", "prior-deportation"),  # "before" alone is a stop word; the phrase is not
+        ("got deported b4 does that hurt my case", "prior-deportation"),
     ],
 )
-def test_how_to_apply_and_what_if_denied(matcher: Matcher, text: str, entry_id: str) -> None:
+def test_how_to_apply_what_if_denied_and_deported_before(matcher: Matcher, text: str, entry_id: str) -> None:
     result = matcher.match(text)
     assert (result.band, result.entry_id) == (Band.ANSWER, entry_id), result
