@@ -430,7 +430,7 @@ def test_questions_about_jobs_or_cash_are_not_answered_with_an_entry(matcher: Ma
     ("text", "entry_id"),
     [
         ("they held a paper up to the window says warrant for arrest of alien, does that let them come in or nah", "warrants"),
-        ("llegue hace 8 meses me pueden sacar sin corte?", "expedited-removal"),
+        ("llegue hace 8 meses me pueden sacar luego luego?", "expedited-removal"),
         ("My grandpa thinks because LA is a sanctuary city nobody can get deported here. Is that true?", "sanctuary"),
     ],
 )
