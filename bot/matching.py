@@ -68,6 +68,7 @@ DEFAULT_THRESHOLDS: Final = Thresholds()
 
 MAX_SUGGESTIONS: Final = 3
 CANDIDATES: Final = 8  # entries whose phrasings are compared one by one
+SEGMENT_CANDIDATES: Final = 3  # ... and the best few of every segment
 COVERAGE_WEIGHT: Final = 0.55
 PHRASE_WEIGHT: Final = 1.0 - COVERAGE_WEIGHT
 MAX_SEGMENTS: Final = 40
@@ -373,6 +374,10 @@ class Matcher:
                 if value > best.get(index, 0.0):
                     best[index] = value
         candidates = heapq.nlargest(CANDIDATES, best, key=best.__getitem__)
+        # A short question beside a story ("¿Le pueden dar asilo?") covers every asylum entry alike and
+        # would fill the list alone: each segment's own best entries are compared too.
+        for coverage in coverages:
+            candidates.extend(i for i in heapq.nlargest(SEGMENT_CANDIDATES, coverage, key=coverage.__getitem__) if i not in candidates)
         scores: dict[int, float] = {}
         for index in candidates:
             covering = ((coverage.get(index, 0.0), position) for position, coverage in enumerate(coverages))
