@@ -24,7 +24,7 @@ ENGLISH_WORDS: frozenset[str] = frozenset(
     actually really even ever maybe already anyway basically literally helped helpful thx ty appreciate
     theyll theyre theyd whos other several usually
     always either neither honestly totally stuff mention mentioned whether wondering wonder curious
-    though although kinda sorta lil thru w
+    though although kinda sorta lil thru w hypothetically roommate roommates roomie coworker coworkers
     """.split()
 )
 
@@ -42,7 +42,7 @@ SPANISH_WORDS: frozenset[str] = frozenset(
     luego disculpe disculpa molestia perdon puedes podemos podria podrian pude pudo
     ay e porfavor porfis xfavor
     estos esos esas unas algunos algunas podia podian decia decian tenia tenian habia habian sido
-    siempre bueno osea digamos exactamente realmente verdad quisiera queria gustaria
+    siempre bueno osea digamos exactamente realmente verdad quisiera queria gustaria hipoteticamente supongamos
     """.split()
 )
 
