@@ -69,6 +69,7 @@ DEFAULT_THRESHOLDS: Final = Thresholds()
 MAX_SUGGESTIONS: Final = 3
 CANDIDATES: Final = 8  # entries whose phrasings are compared one by one
 SEGMENT_CANDIDATES: Final = 3  # ... and the best few of every segment
+POINTING_BACK: Final = 1  # a question with this few content words asks about the sentence before it
 COVERAGE_WEIGHT: Final = 0.55
 PHRASE_WEIGHT: Final = 1.0 - COVERAGE_WEIGHT
 MAX_SEGMENTS: Final = 40
@@ -421,12 +422,17 @@ class Matcher:
         "My grandma has a traffic ticket at the courthouse. Can ICE arrest her there?" asks about ICE.
         """
         parts = sentences(text)
-        off = [self._off_topic in self._content(part, names, lang) for part in parts]
+        contents = [self._content(part, names, lang) for part in parts]
+        off = [self._off_topic in content for content in contents]
         if not any(off):
             return False
         asked = [part.rstrip().endswith("?") for part in parts]
-        # "Quiero pedir a mi mamá con un I-130, ¿cuánto tarda?": the clause before the comma is asked too.
-        asked = [a or (part.rstrip().endswith(",") and any(asked[i + 1 : i + 2])) for i, (part, a) in enumerate(zip(parts, asked))]
+        # The part before a question asks with it when the question only points back ("¿Cómo es el
+        # proceso?", "how long does it take?") or when a comma joins them ("con un I-130, ¿cuánto tarda?").
+        asked = [
+            a or (i + 1 < len(parts) and asked[i + 1] and (part.rstrip().endswith(",") or len(contents[i + 1]) <= POINTING_BACK))
+            for i, (part, a) in enumerate(zip(parts, asked))
+        ]
         return not any(asked) or any(o and a for o, a in zip(off, asked))
 
     def _segments(self, text: str) -> list[str]:
