@@ -612,10 +612,7 @@ def test_how_to_apply_what_if_denied_and_deported_before(matcher: Matcher, text:
     assert (result.band, result.entry_id) == (Band.ANSWER, entry_id), result
 
 
-def test_a_question_that_only_points_back_asks_about_the_sentence_before() -> None:
-    faq = check_faq(REAL_FAQ, TODAY, collisions=False).faq
-    assert faq is not None
-    matcher = Matcher(faq)
+def test_a_question_that_only_points_back_asks_about_the_sentence_before(matcher: Matcher) -> None:
     petition = matcher.match("Mi esposa es ciudadana y me quiere pedir, yo entré con visa de turista. ¿Cómo es el proceso?")
     assert petition.band in (Band.NONE, Band.SUGGEST), petition
     context = matcher.match("My grandma has to go to the courthouse for a traffic ticket. Can ICE arrest her there?")
