@@ -6,10 +6,12 @@ words for the matcher. Words from the FAQ's own questions (`LanguageVotes`) deci
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from bot.model import Lang
+from bot.text import normalize
 
 ENGLISH_WORDS: frozenset[str] = frozenset(
     """
@@ -275,3 +277,33 @@ def detect_language(raw: str, tokens: list[str], votes: LanguageVotes, fallback:
     if spanish > english:
         return Lang.ES
     return fallback
+
+
+# A capitalised word after "in", "at", "near", "en", "cerca de"... ("a raid in Sun Valley", "outside
+# the Home Depot on Sherman Way") names a place or a store. When the FAQ does not use it, it says
+# nothing about the question, like a word in PLACES; counted as unknown it would make an emergency
+# look out of scope. ("What time does the Lakers game start?" keeps its unknown word.)
+PLACE_PREPOSITIONS: frozenset[str] = frozenset(
+    "in at on near outside inside by from to en cerca de del desde afuera adentro por frente junto".split()
+)
+_ARTICLES: frozenset[str] = frozenset("the a la el los las".split())
+_CAPITALISED = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-'][A-Za-z]+)?")
+
+
+def proper_nouns(raw: str, is_faq_word: Callable[[str], bool]) -> frozenset[str]:
+    """Capitalised words of places named after a place preposition, which the FAQ does not use."""
+    found: set[str] = set()
+    before: list[str] = []  # the words since the last preposition, lowercased
+    place = False
+    for token in raw.split():
+        bare = token.strip(".,;:!?¿¡()\"'")
+        if place and _CAPITALISED.fullmatch(bare):
+            word = normalize(bare)
+            if word and not is_faq_word(word):
+                found.add(word)
+            place = not token.endswith((".", ",", ";", ":", "!", "?"))
+            continue
+        lowered = bare.lower()
+        place = lowered in PLACE_PREPOSITIONS or (lowered in _ARTICLES and bool(before) and before[-1] in PLACE_PREPOSITIONS)
+        before.append(lowered)
+    return frozenset(found)

@@ -33,7 +33,7 @@ from typing import Final
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.language import NAMES, PLACES, PLEAS, REQUESTS, SPANISH_WORDS, STOP_WORDS, LanguageVotes, detect_language, name_words
+from bot.language import NAMES, PLACES, PLEAS, REQUESTS, SPANISH_WORDS, STOP_WORDS, LanguageVotes, detect_language, name_words, proper_nouns
 from bot.model import LANGS, Entry, Faq, Lang
 from bot.text import normalize, sentences, spanish_sound, stem
 from bot.vocabulary import OFF_TOPIC, Vocabulary
@@ -355,7 +355,11 @@ class Matcher:
                 validator uses it to ask where a phrasing would go if it were not in the FAQ.
         """
         tokens = normalize(text).split()
-        names = name_words(tokens, self._is_faq_word) | {t for t in tokens if t in PLACES and not self._is_faq_word(t)}
+        names = (
+            name_words(tokens, self._is_faq_word)
+            | {t for t in tokens if t in PLACES and not self._is_faq_word(t)}
+            | proper_nouns(text, self._is_faq_word)
+        )
         lang = detect_language(text, [t for t in tokens if t not in NAMES], self._votes, fallback)
         excluded = self._excluded_phrase(exclude)
         segments = [stems for stems in (self._content(s, names, lang) for s in self._segments(text)) if stems]

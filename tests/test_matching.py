@@ -617,3 +617,19 @@ def test_a_question_that_only_points_back_asks_about_the_sentence_before(matcher
     assert petition.band in (Band.NONE, Band.SUGGEST), petition
     context = matcher.match("My grandma has to go to the courthouse for a traffic ticket. Can ICE arrest her there?")
     assert context.band is not Band.NONE and "protected-places" in (context.entry_id, *context.suggestions), context
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("Raid at my job right now in Sun Valley, what do I do??", "workplace-raid"),
+        ("ICE agents outside the Home Depot on Sherman Way took my husband", "detained"),
+    ],
+)
+def test_places_the_faq_does_not_know_do_not_hide_an_emergency(matcher: Matcher, text: str, entry_id: str) -> None:
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (Band.URGENT, entry_id), result
+
+
+def test_a_capitalised_word_that_is_not_a_place_still_counts_as_unknown(matcher: Matcher) -> None:
+    assert matcher.match("What time does the Lakers game start?").band is not Band.ANSWER
