@@ -843,7 +843,7 @@ class _Reader:
                     continue
                 owner[text] = (normalize(canonical), v_line)
                 clean.append(str(variant))
-            synonyms.append(Synonym(canonical, tuple(clean)))
+            synonyms.append(Synonym(canonical, tuple(clean), self.file, line))
         return tuple(synonyms)
 
 

@@ -97,6 +97,8 @@ class Office:
 class Synonym:
     canonical: str
     variants: tuple[str, ...]
+    file: str = ""
+    line: int | None = None
 
 
 @dataclass(frozen=True)

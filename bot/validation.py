@@ -17,6 +17,7 @@ from bot.model import LANGS, Entry, Faq
 from bot.problems import Problem, Severity, errors
 from bot.rendering import OFFICE_REFERENCE, render_answer
 from bot.text import normalize
+from bot.vocabulary import OFF_TOPIC, Vocabulary
 
 TELEGRAM_LIMIT = 4096
 STALE_DAYS = 180
@@ -68,6 +69,34 @@ def _cross_checks(faq: Faq, today: date) -> list[Problem]:
                 )
             )
     problems.extend(_duplicate_phrasings(faq))
+    problems.extend(_unused_vocabulary(faq))
+    return problems
+
+
+def _unused_vocabulary(faq: Faq) -> list[Problem]:
+    """A vocabulary word no entry uses turns its variants into a word that matches nothing."""
+    vocabulary = Vocabulary(faq.synonyms)
+    used: set[str] = set()
+    for entry in faq.entries:
+        for lang in LANGS:
+            for text in (*entry.questions[lang], *entry.keywords[lang], entry.title[lang]):
+                used.add(f" {vocabulary(normalize(text))} ")
+    everything = "".join(used)
+    problems: list[Problem] = []
+    for synonym in faq.synonyms:
+        canonical = normalize(synonym.canonical)
+        if canonical != OFF_TOPIC and f" {canonical} " not in everything:
+            problems.append(
+                Problem(
+                    Severity.WARNING,
+                    synonym.file,
+                    synonym.line,
+                    f"no entry's questions or keywords use '{synonym.canonical}' or its variants, so messages with "
+                    "them match nothing; add one of them to the keywords of the entry they belong to",
+                    None,
+                    "canonical",
+                )
+            )
     return problems
 
 

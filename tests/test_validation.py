@@ -119,3 +119,12 @@ def test_no_collisions_in_real_faq() -> None:
     faq = check_faq(REAL_FAQ, TODAY, collisions=False).faq
     assert faq is not None
     assert [str(p) for p in find_collisions(faq, Matcher(faq))] == []
+
+
+def test_a_vocabulary_word_no_entry_uses_is_reported(mini: Path) -> None:
+    path = mini / "vocabulary.yaml"
+    edit(path, "  - canonical: fianza\n", "  - canonical: bail bond\n    variants: [fianza migratoria]\n  - canonical: fianza\n")
+    result = check_faq(mini, TODAY)
+    (problem,) = [p for p in warnings(result.problems) if p.field == "canonical"]
+    assert (problem.file.endswith("vocabulary.yaml"), problem.line) == (True, line_of(path, "canonical: bail bond"))
+    assert "'bail bond'" in problem.message and "match nothing" in problem.message
