@@ -293,8 +293,8 @@ _CAPITALISED = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-'][A-Za-z]
 def proper_nouns(raw: str, is_faq_word: Callable[[str], bool]) -> frozenset[str]:
     """Capitalised words of places named after a place preposition, which the FAQ does not use."""
     found: set[str] = set()
-    before: list[str] = []  # the words since the last preposition, lowercased
-    place = False
+    previous = ""
+    place = False  # the next capitalised word would name a place: "in", "at the", "Sun" of "Sun Valley"
     for token in raw.split():
         bare = token.strip(".,;:!?¿¡()\"'")
         if place and _CAPITALISED.fullmatch(bare):
@@ -304,6 +304,6 @@ def proper_nouns(raw: str, is_faq_word: Callable[[str], bool]) -> frozenset[str]
             place = not token.endswith((".", ",", ";", ":", "!", "?"))
             continue
         lowered = bare.lower()
-        place = lowered in PLACE_PREPOSITIONS or (lowered in _ARTICLES and bool(before) and before[-1] in PLACE_PREPOSITIONS)
-        before.append(lowered)
+        place = lowered in PLACE_PREPOSITIONS or (lowered in _ARTICLES and previous in PLACE_PREPOSITIONS)
+        previous = lowered
     return frozenset(found)

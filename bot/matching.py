@@ -33,7 +33,18 @@ from typing import Final
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.language import NAMES, PLACES, PLEAS, REQUESTS, SPANISH_WORDS, STOP_WORDS, LanguageVotes, detect_language, name_words, proper_nouns
+from bot.language import (
+    NAMES,
+    PLACES,
+    PLEAS,
+    REQUESTS,
+    SPANISH_WORDS,
+    STOP_WORDS,
+    LanguageVotes,
+    detect_language,
+    name_words,
+    proper_nouns,
+)
 from bot.model import LANGS, Entry, Faq, Lang
 from bot.text import normalize, sentences, spanish_sound, stem
 from bot.vocabulary import OFF_TOPIC, Vocabulary
