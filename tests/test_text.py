@@ -61,3 +61,12 @@ def test_spanish_spelled_by_ear_sounds_like_the_word(by_ear: str, spelled: str) 
 @pytest.mark.parametrize(("one", "other"), [("caro", "carro"), ("pero", "perro"), ("mess", "mes"), ("guerra", "jera")])
 def test_sounds_that_differ_stay_apart(one: str, other: str) -> None:
     assert spanish_sound(one) != spanish_sound(other)
+
+
+def test_proper_nouns_are_places_named_after_a_preposition() -> None:
+    from bot.language import proper_nouns
+
+    faq_words = {"ice", "depot"}.__contains__
+    assert proper_nouns("ICE outside the Home Depot on Sherman Way", faq_words) == {"home", "sherman", "way"}
+    assert proper_nouns("la migra en la Van Nuys. Ayer Roscoe", faq_words) == {"van", "nuys"}
+    assert proper_nouns("What time does the Lakers game start?", faq_words) == frozenset()
