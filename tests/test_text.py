@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.language import proper_nouns
 from bot.model import Synonym
 from bot.text import normalize, sentences, spanish_sound, stem
 from bot.vocabulary import Vocabulary
@@ -64,8 +65,6 @@ def test_sounds_that_differ_stay_apart(one: str, other: str) -> None:
 
 
 def test_proper_nouns_are_places_named_after_a_preposition() -> None:
-    from bot.language import proper_nouns
-
     faq_words = {"ice", "depot"}.__contains__
     assert proper_nouns("ICE outside the Home Depot on Sherman Way", faq_words) == {"home", "sherman", "way"}
     assert proper_nouns("la migra en la Van Nuys. Ayer Roscoe", faq_words) == {"van", "nuys"}
