@@ -27,6 +27,7 @@ ENGLISH_WORDS: frozenset[str] = frozenset(
     theyll theyre theyd whos other several usually
     always either neither honestly totally stuff mention mentioned whether wondering wonder curious
     though although kinda sorta lil thru w hypothetically roommate roommates roomie coworker coworkers
+    theres heres omg lol lmao ngl lowkey fr tbh smth sth tmrw bruh today tomorrow
     """.split()
 )
 
@@ -45,6 +46,7 @@ SPANISH_WORDS: frozenset[str] = frozenset(
     ay e porfavor porfis xfavor
     estos esos esas unas algunos algunas podia podian decia decian tenia tenian habia habian sido
     siempre bueno osea digamos exactamente realmente verdad quisiera queria gustaria hipoteticamente supongamos
+    hoy manana necesitamos necesita necesitan necesitaba
     """.split()
 )
 
