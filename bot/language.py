@@ -129,6 +129,9 @@ PLACES: frozenset[str] = frozenset(
     downey pomona ontario riverside bakersfield fresno oxnard ventura anaheim santa monica
     boyle huntington whittier norwalk palmdale lancaster sacramento oakland
     texas arizona nevada florida chicago houston dallas oregon
+    sun valley vernon calabasas studio oaks victory granada porter winnetka sunland tujunga balboa toluca
+    montebello gardena hawthorne koreatown culver clarita valencia newhall simi camarillo fontana rialto
+    victorville hesperia wilmington bellflower maywood cudahy paramount galleria
     colonia barrio vecindario neighborhood neighbourhood hood cuadra esquina zona area town pueblo county condado
     walmart costco vallarta northgate ralphs vons albertsons depot lowes mcdonalds 7eleven
     """.split()

@@ -65,6 +65,9 @@ class Thresholds:
 
     urgent: float = 50.0  # an emergency entry at least this sure is shown at once
     urgent_margin: float = 12.0  # ... even when a non-urgent entry scores up to this much higher
+    urgent_backed: float = 40.0  # ... or this much, when it leads all entries by urgent_lead
+    urgent_lead: float = 10.0
+    urgent_probability: float = 0.4  # ... and naive Bayes gives it at least this probability
     answer: float = 56.0  # a confident answer needs this evidence
     margin: float = 2.0  # ... and this lead over the runner-up (a near tie is offered as a choice)
     sure: float = 80.0  # above this, no lead is needed
@@ -588,6 +591,17 @@ class Matcher:
                 break
             if self._entries[index].urgent and evidence[index] >= t.urgent and self._allowed(index, tokens):
                 return Match(Band.URGENT, self._entries[index].id, evidence[index], lang, (), named)
+        # An emergency entry that leads clearly, with naive Bayes behind it, is shown at once even on
+        # middling evidence: "redada en mi trabajo en sun valley piden papeles ayuda".
+        if (
+            self._entries[top_index].urgent
+            and top >= t.urgent_backed
+            and lead >= t.urgent_lead
+            and backing.posterior.get(top_index, 0.0) >= t.urgent_probability
+            and not backing.off_topic
+            and self._allowed(top_index, tokens)
+        ):
+            return Match(Band.URGENT, self._entries[top_index].id, top, lang, (), named)
         confident = top >= t.answer and (lead >= t.margin or top >= t.sure)
         if (confident or self._backed(top_index, top, backing)) and self._allowed(top_index, tokens):
             return Match(Band.ANSWER, self._entries[top_index].id, top, lang, (), named)

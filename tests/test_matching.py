@@ -623,6 +623,7 @@ def test_a_question_that_only_points_back_asks_about_the_sentence_before(matcher
     ("text", "entry_id"),
     [
         ("Raid at my job right now in Sun Valley, what do I do??", "workplace-raid"),
+        ("redada en mi trabajo en sun valley piden papeles ayuda", "workplace-raid"),
         ("ICE agents outside the Home Depot on Sherman Way took my husband", "detained"),
     ],
 )
@@ -633,3 +634,20 @@ def test_places_the_faq_does_not_know_do_not_hide_an_emergency(matcher: Matcher,
 
 def test_a_capitalised_word_that_is_not_a_place_still_counts_as_unknown(matcher: Matcher) -> None:
     assert matcher.match("What time does the Lakers game start?").band is not Band.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("llego ICE a mi trabajo y tienen a todos sentados en el piso", "workplace-raid"),
+        ("ICE came to my work and they have everybody sitting on the floor", "workplace-raid"),
+        ("se acaban de llevar al esposo de mi vecina, tiene 3 niños chiquitos, que hacemos", "detained"),
+        ("ice truck parked in front and two guys at my door rn", "ice-at-door"),
+    ],
+)
+def test_an_emergency_that_leads_clearly_is_shown_at_once(matcher: Matcher, text: str, entry_id: str) -> None:
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (Band.URGENT, entry_id), result
+    assert result.score < DEFAULT_THRESHOLDS.urgent  # middling evidence: the lead and naive Bayes decide
+    strict = Matcher(matcher.faq, replace(DEFAULT_THRESHOLDS, urgent_backed=100.0)).match(text)
+    assert strict.band is Band.SUGGEST and strict.suggestions[0] == entry_id
