@@ -40,13 +40,18 @@ class CheckResult:
 
 
 def check_faq(directory: Path, today: date, collisions: bool = True) -> CheckResult:
-    """Load and validate; the FAQ is returned only when it has no errors."""
+    """Load and validate; the FAQ is returned only when it has no errors.
+
+    `collisions` adds the slower checks of the matching material (colliding questions, unused
+    vocabulary words): `check` runs them for staff; starting the bot does not need them.
+    """
     loaded = load_faq(directory)
     problems = list(loaded.problems)
     faq = loaded.faq
     if faq is not None:
         problems.extend(_cross_checks(faq, today))
         if collisions and not errors(problems):
+            problems.extend(_unused_vocabulary(faq))
             problems.extend(find_collisions(faq))
     ok = faq is not None and not errors(problems)
     return CheckResult(faq if ok else None, problems)
@@ -69,7 +74,6 @@ def _cross_checks(faq: Faq, today: date) -> list[Problem]:
                 )
             )
     problems.extend(_duplicate_phrasings(faq))
-    problems.extend(_unused_vocabulary(faq))
     return problems
 
 
