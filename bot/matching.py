@@ -147,6 +147,10 @@ class Matcher:
         self._entries: tuple[Entry, ...] = faq.entries
         self._replace = Vocabulary(faq.synonyms)
         self._corrections: dict[str, str] = {}
+        # The FAQ's texts as words, each worked out once: questions and keywords are read again by the
+        # naive Bayes index and by the collision check.
+        self._normalized: dict[str, str] = {}
+        self._word_cache: dict[str, list[str]] = {}
         self._build()
 
     # -- index ---------------------------------------------------------------------------------
@@ -163,7 +167,7 @@ class Matcher:
                 texts = [*entry.questions[lang], entry.title[lang]]
                 counts: dict[str, int] = defaultdict(int)
                 for raw in entry.questions[lang]:  # titles may quote the other language: "Bond (fianza)"
-                    words_by_lang[lang].extend(w for w in normalize(raw).split() if w not in STOP_WORDS)
+                    words_by_lang[lang].extend(w for w in self._normal(raw).split() if w not in STOP_WORDS)
                 for raw in texts:
                     words = self._words(raw)
                     content = [w for w in words if w not in STOP_WORDS]
@@ -177,7 +181,7 @@ class Matcher:
                 for s, count in counts.items():
                     share[s] = max(share[s], count / len(texts))
                 for keyword in entry.keywords[lang]:
-                    words_by_lang[lang].extend(w for w in normalize(keyword).split() if w not in STOP_WORDS)
+                    words_by_lang[lang].extend(w for w in self._normal(keyword).split() if w not in STOP_WORDS)
                     words = [w for w in self._words(keyword) if w not in STOP_WORDS]
                     known.update(words)
                     # A one-word keyword is a strong sign; each word of a phrase only half of one.
@@ -314,7 +318,16 @@ class Matcher:
 
     def _words(self, raw: str) -> list[str]:
         """An FAQ text's words; an off-topic word there is ignored, so it stays a sign against every entry."""
-        return [w for w in self._replace(normalize(raw)).split() if w != OFF_TOPIC]
+        words = self._word_cache.get(raw)
+        if words is None:
+            words = self._word_cache[raw] = [w for w in self._replace(self._normal(raw)).split() if w != OFF_TOPIC]
+        return words
+
+    def _normal(self, raw: str) -> str:
+        normal = self._normalized.get(raw)
+        if normal is None:
+            normal = self._normalized[raw] = normalize(raw)
+        return normal
 
     def _is_faq_word(self, word: str) -> bool:
         """Whether the FAQ uses the word, as it is or as a vocabulary variant ("salvador")."""
