@@ -169,7 +169,7 @@ class Matcher:
                 for raw in entry.questions[lang]:  # titles may quote the other language: "Bond (fianza)"
                     words_by_lang[lang].extend(w for w in self._normal(raw).split() if w not in STOP_WORDS)
                 for raw in texts:
-                    words = self._words(raw)
+                    words = self.faq_words(raw)
                     content = [w for w in words if w not in STOP_WORDS]
                     known.update(content)
                     stems = [stem(w) for w in content]
@@ -182,7 +182,7 @@ class Matcher:
                     share[s] = max(share[s], count / len(texts))
                 for keyword in entry.keywords[lang]:
                     words_by_lang[lang].extend(w for w in self._normal(keyword).split() if w not in STOP_WORDS)
-                    words = [w for w in self._words(keyword) if w not in STOP_WORDS]
+                    words = [w for w in self.faq_words(keyword) if w not in STOP_WORDS]
                     known.update(words)
                     # A one-word keyword is a strong sign; each word of a phrase only half of one.
                     weight = 1.0 if len(words) == 1 else KEYWORD_PHRASE_WORD
@@ -247,7 +247,7 @@ class Matcher:
         for index, entry in enumerate(self._entries):
             for lang in LANGS:
                 for keyword in entry.keywords[lang]:
-                    for w in self._words(keyword):
+                    for w in self.faq_words(keyword):
                         if w not in STOP_WORDS:
                             counts[index][stem(w)] += 1.0
         vocabulary = {term for c in counts for term in c}
@@ -316,8 +316,9 @@ class Matcher:
         z = max(rest, 0.0) + sum(math.exp(v - top) for v in logits.values())
         return {i: math.exp(v - top) / z for i, v in logits.items()}
 
-    def _words(self, raw: str) -> list[str]:
-        """An FAQ text's words; an off-topic word there is ignored, so it stays a sign against every entry."""
+    def faq_words(self, raw: str) -> list[str]:
+        """An FAQ text's words as the matcher reads them, after the vocabulary; an off-topic word there is
+        ignored, so it stays a sign against every entry."""
         words = self._word_cache.get(raw)
         if words is None:
             words = self._word_cache[raw] = [w for w in self._replace(self._normal(raw)).split() if w != OFF_TOPIC]
@@ -558,7 +559,7 @@ class Matcher:
         for index, entry in enumerate(self._entries):
             if entry.id != entry_id:
                 continue
-            target = " ".join(stem(w) for w in self._words(entry.questions[lang][question]) if w not in STOP_WORDS)
+            target = " ".join(stem(w) for w in self.faq_words(entry.questions[lang][question]) if w not in STOP_WORDS)
             for phrase_index in self._phrases_of[index]:
                 phrase = self._phrases[phrase_index]
                 if phrase.lang is lang and phrase.text == target:

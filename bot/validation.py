@@ -17,7 +17,7 @@ from bot.model import LANGS, Entry, Faq
 from bot.problems import Problem, Severity, errors
 from bot.rendering import OFFICE_REFERENCE, render_answer
 from bot.text import normalize
-from bot.vocabulary import OFF_TOPIC, Vocabulary
+from bot.vocabulary import OFF_TOPIC
 
 TELEGRAM_LIMIT = 4096
 STALE_DAYS = 180
@@ -51,8 +51,9 @@ def check_faq(directory: Path, today: date, collisions: bool = True) -> CheckRes
     if faq is not None:
         problems.extend(_cross_checks(faq, today))
         if collisions and not errors(problems):
-            problems.extend(_unused_vocabulary(faq))
-            problems.extend(find_collisions(faq))
+            matcher = Matcher(faq)
+            problems.extend(_unused_vocabulary(faq, matcher))
+            problems.extend(find_collisions(faq, matcher))
     ok = faq is not None and not errors(problems)
     return CheckResult(faq if ok else None, problems)
 
@@ -77,14 +78,13 @@ def _cross_checks(faq: Faq, today: date) -> list[Problem]:
     return problems
 
 
-def _unused_vocabulary(faq: Faq) -> list[Problem]:
+def _unused_vocabulary(faq: Faq, matcher: Matcher) -> list[Problem]:
     """A vocabulary word no entry uses turns its variants into a word that matches nothing."""
-    vocabulary = Vocabulary(faq.synonyms)
     used: set[str] = set()
     for entry in faq.entries:
         for lang in LANGS:
             for text in (*entry.questions[lang], *entry.keywords[lang], entry.title[lang]):
-                used.add(f" {vocabulary(normalize(text))} ")
+                used.add(f" {' '.join(matcher.faq_words(text))} ")
     everything = "".join(used)
     problems: list[Problem] = []
     for synonym in faq.synonyms:
