@@ -622,6 +622,9 @@ class Matcher:
         best = max(evidence[i] for i in order[:MAX_SUGGESTIONS])
         if best >= t.suggest:
             chosen = [i for i in order[:MAX_SUGGESTIONS] if evidence[i] >= t.suggest and evidence[i] >= best - t.suggest_spread]
+            # An entry whose `requires` the message lacks is offered after those that can answer it:
+            # "¿qué es el asilo?" says nothing of the one-year deadline.
+            chosen.sort(key=lambda i: not self._allowed(i, tokens))
             # Emergency first: a plausible emergency entry is always offered, at the top.
             urgent = next((i for i in order if self._entries[i].urgent and evidence[i] >= t.suggest), None)
             if urgent is not None:

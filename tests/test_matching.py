@@ -651,3 +651,27 @@ def test_an_emergency_that_leads_clearly_is_shown_at_once(matcher: Matcher, text
     assert result.score < DEFAULT_THRESHOLDS.urgent  # middling evidence: the lead and naive Bayes decide
     strict = Matcher(matcher.faq, replace(DEFAULT_THRESHOLDS, urgent_backed=100.0)).match(text)
     assert strict.band is Band.SUGGEST and strict.suggestions[0] == entry_id
+
+
+@pytest.mark.parametrize("text", ["puedo pedir asilo", "pedir asilo"])
+def test_the_deadline_entry_needs_a_word_about_time(matcher: Matcher, text: str) -> None:
+    # asylum-deadline `requires` a word about time: asking for asylum says nothing of a deadline.
+    # It may still be offered, but after the entries that can answer.
+    result = matcher.match(text)
+    assert result.entry_id != "asylum-deadline"
+    assert result.band is Band.SUGGEST and result.suggestions[-1] == "asylum-deadline", result
+    late = matcher.match("llevo dos años aqui todavia puedo pedir asilo")
+    assert (late.band, late.entry_id) == (Band.ANSWER, "asylum-deadline")
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("¿Qué es el asilo? ¿Quién puede pedirlo?", "asylum-basics"),
+        ("What is asylum exactly? Who can get it?", "asylum-basics"),
+        ("what is TPS and who can get it", "tps"),
+    ],
+)
+def test_who_can_ask_for_it_asks_who_qualifies_for_the_thing_named(matcher: Matcher, text: str, entry_id: str) -> None:
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (Band.ANSWER, entry_id), result
