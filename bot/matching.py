@@ -46,6 +46,7 @@ from bot.language import (
     proper_nouns,
 )
 from bot.model import LANGS, Entry, Faq, Lang
+from bot.spoken_numbers import spoken_numbers
 from bot.text import normalize, sentences, spanish_sound, stem
 from bot.vocabulary import OFF_TOPIC, Vocabulary
 
@@ -382,7 +383,7 @@ class Matcher:
             exclude: (entry id, language, question index) to leave out of phrase comparison; the
                 validator uses it to ask where a phrasing would go if it were not in the FAQ.
         """
-        tokens = normalize(text).split()
+        tokens = spoken_numbers(normalize(text).split())
         names = (
             name_words(tokens, self._is_faq_word)
             | {t for t in tokens if t in PLACES and not self._is_faq_word(t)}
@@ -483,7 +484,8 @@ class Matcher:
 
     def _content(self, segment: str, names: frozenset[str] = frozenset(), lang: Lang = Lang.EN) -> list[str]:
         by_ear = lang is Lang.ES
-        words = [w if w in STOP_WORDS else self._correct(w, by_ear) for w in normalize(segment).split() if w not in names]
+        said = spoken_numbers(normalize(segment).split())  # voice typing: "i quinientos ochenta y nueve" is I-589
+        words = [w if w in STOP_WORDS else self._correct(w, by_ear) for w in said if w not in names]
         # A number the FAQ never uses ("2 años", "3 weeks", "the 405") is a detail of the story, like
         # a name: it says nothing about the topic, nor that the message is out of scope. Numbers the
         # vocabulary knows ("MS-13", "I-130") were read before this.

@@ -675,3 +675,17 @@ def test_the_deadline_entry_needs_a_word_about_time(matcher: Matcher, text: str)
 def test_who_can_ask_for_it_asks_who_qualifies_for_the_thing_named(matcher: Matcher, text: str, entry_id: str) -> None:
     result = matcher.match(text)
     assert (result.band, result.entry_id) == (Band.ANSWER, entry_id), result
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("la forma i quinientos ochenta y nueve", "asylum-apply"),
+        ("what's the eoir thirty three", "change-address"),
+        ("uno ochenta días para el permiso de trabajo es cierto", "asylum-work-permit"),
+        ("um if I call nine one one will they ask about my status", "police-and-ice"),
+    ],
+)
+def test_numbers_said_to_voice_typing_are_read_as_digits(matcher: Matcher, text: str, entry_id: str) -> None:
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (Band.ANSWER, entry_id), result
