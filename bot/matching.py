@@ -92,6 +92,7 @@ COMMON_POSTINGS: Final = 400  # a word in more entries than this only adds to en
 FUZZY_PHRASES: Final = 6  # phrasings per entry compared character by character
 MIN_CORRECTION_LENGTH: Final = 4
 MIN_SOUND_LENGTH: Final = 3  # "ase" (hace), "iso" (hizo): spelled by ear, yet certain
+SPLIT_WORD: Final = 7  # a word split in two by voice typing is put back with a slip only from this length
 LONG_WORD: Final = 9  # a typo may change one letter of a word, or two of a word this long
 KEYWORD_PHRASE_WORD: Final = 0.5  # how typical of an entry each word of a multi-word keyword is
 BAYES_ALPHA: Final = 0.5  # naive Bayes smoothing
@@ -485,13 +486,36 @@ class Matcher:
     def _content(self, segment: str, names: frozenset[str] = frozenset(), lang: Lang = Lang.EN) -> list[str]:
         by_ear = lang is Lang.ES
         said = spoken_numbers(normalize(segment).split())  # voice typing: "i quinientos ochenta y nueve" is I-589
-        words = [w if w in STOP_WORDS else self._correct(w, by_ear) for w in said if w not in names]
+        words = [w if w in STOP_WORDS else self._correct(w, by_ear) for w in self._rejoin([w for w in said if w not in names], by_ear)]
         # A number the FAQ never uses ("2 años", "3 weeks", "the 405") is a detail of the story, like
         # a name: it says nothing about the topic, nor that the message is out of scope. Numbers the
         # vocabulary knows ("MS-13", "I-130") were read before this.
         return [
             stem(w) for w in self._replace(" ".join(words)).split() if w not in STOP_WORDS and not (w.isdigit() and w not in self._idf)
         ]
+
+    def _rejoin(self, words: list[str], by_ear: bool) -> list[str]:
+        """Put back together a word that voice typing split in two: "war rant", "sank tuary".
+
+        Only when the second piece means nothing to the FAQ, and the two together are a word it knows,
+        as they are, or with one slip in a long word when the first piece means nothing either ("he
+        tenido" is not "detenido").
+        """
+        out: list[str] = []
+        for word in words:
+            if out and word not in STOP_WORDS and not word.isdigit() and not self._is_faq_word(word):
+                first = out[-1]
+                joined = first + word
+                if self._is_faq_word(joined):
+                    out[-1] = joined
+                    continue
+                if len(joined) >= SPLIT_WORD and not (first in STOP_WORDS or self._is_faq_word(first)):
+                    corrected = self._correct(joined, by_ear)
+                    if corrected != joined and OSA.distance(corrected, joined) <= 1:
+                        out[-1] = corrected
+                        continue
+            out.append(word)
+        return out
 
     def _coverage(self, stems: list[str]) -> dict[int, float]:
         """For each entry, the share (0-1) of the segment's rarity-weighted words it accounts for.

@@ -689,3 +689,21 @@ def test_who_can_ask_for_it_asks_who_qualifies_for_the_thing_named(matcher: Matc
 def test_numbers_said_to_voice_typing_are_read_as_digits(matcher: Matcher, text: str, entry_id: str) -> None:
     result = matcher.match(text)
     assert (result.band, result.entry_id) == (Band.ANSWER, entry_id), result
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("war rant signed by judge how do I know um what does it even look like", "warrants"),
+        ("if LA is a sank tuary city why is ice still here", "sanctuary"),
+    ],
+)
+def test_a_word_split_by_voice_typing_is_put_back_together(matcher: Matcher, text: str, entry_id: str) -> None:
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (Band.ANSWER, entry_id), result
+
+
+def test_two_words_are_not_joined_into_one_they_only_resemble(matcher: Matcher) -> None:
+    # "he tenido" is one slip from "detenido", but "he" is a word of its own.
+    assert "tenid" in matcher._content("nunca he tenido problemas con la ley", lang=Lang.ES)
+    assert matcher._content("war rant") == matcher._content("warrant")
