@@ -28,6 +28,7 @@ ENGLISH_WORDS: frozenset[str] = frozenset(
     always either neither honestly totally stuff mention mentioned whether wondering wonder curious
     though although kinda sorta lil thru w hypothetically roommate roommates roomie coworker coworkers
     theres heres omg lol lmao ngl lowkey fr tbh smth sth tmrw bruh today tomorrow
+    parishioner parishioners congregation volunteer volunteers
     """.split()
 )
 
@@ -47,6 +48,8 @@ SPANISH_WORDS: frozenset[str] = frozenset(
     estos esos esas unas algunos algunas podia podian decia decian tenia tenian habia habian sido
     siempre bueno osea digamos exactamente realmente verdad quisiera queria gustaria hipoteticamente supongamos
     hoy manana necesitamos necesita necesitan necesitaba
+    miembro miembros feligres feligreses congregacion companero companera companeros companeras
+    comunitario
     """.split()
 )
 
