@@ -707,3 +707,11 @@ def test_two_words_are_not_joined_into_one_they_only_resemble(matcher: Matcher) 
     # "he tenido" is one slip from "detenido", but "he" is a word of its own.
     assert "tenid" in matcher._content("nunca he tenido problemas con la ley", lang=Lang.ES)
     assert matcher._content("war rant") == matcher._content("warrant")
+
+
+def test_an_entry_naive_bayes_rules_out_is_offered_not_answered(matcher: Matcher) -> None:
+    text = "My brother-in-law is here on a tourist visa and wants to stay 3 more months. How does he extend it?"
+    result = matcher.match(text)
+    assert result.band is Band.SUGGEST and result.ranking[0][0] == "tps", result
+    lenient = Matcher(matcher.faq, replace(DEFAULT_THRESHOLDS, answer_probability=0.0)).match(text)
+    assert (lenient.band, lenient.entry_id) == (Band.ANSWER, "tps")
