@@ -715,3 +715,17 @@ def test_an_entry_naive_bayes_rules_out_is_offered_not_answered(matcher: Matcher
     assert result.band is Band.SUGGEST and result.ranking[0][0] == "tps", result
     lenient = Matcher(matcher.faq, replace(DEFAULT_THRESHOLDS, answer_probability=0.0)).match(text)
     assert (lenient.band, lenient.entry_id) == (Band.ANSWER, "tps")
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("I got hurt at work and I don't have papers, can I get workers comp?", Band.ANSWER),
+        ("do you do car accidents", Band.NONE),
+        ("¿Ustedes llevan casos de accidentes de carro?", Band.NONE),
+    ],
+)
+def test_an_injury_at_work_is_worker_rights_but_a_car_accident_is_another_area(matcher: Matcher, text: str, band: Band) -> None:
+    result = matcher.match(text)
+    assert result.band is band, result
+    assert band is Band.NONE or result.entry_id == "worker-rights"
