@@ -28,7 +28,7 @@ ENGLISH_WORDS: frozenset[str] = frozenset(
     always either neither honestly totally stuff mention mentioned whether wondering wonder curious
     though although kinda sorta lil thru w hypothetically roommate roommates roomie coworker coworkers
     theres heres omg lol lmao ngl lowkey fr tbh smth sth tmrw bruh today tomorrow
-    parishioner parishioners congregation volunteer volunteers robot robots chatbot
+    parishioner parishioners congregation volunteer volunteers robot robots chatbot someday
     """.split()
 )
 
