@@ -66,6 +66,7 @@ class Thresholds:
 
     urgent: float = 50.0  # an emergency entry at least this sure is shown at once
     urgent_margin: float = 12.0  # ... even when a non-urgent entry scores up to this much higher
+    urgent_yield: float = 20.0  # ... unless that entry is sure and has this much more evidence
     urgent_backed: float = 40.0  # ... or this much, when it leads all entries by urgent_lead
     urgent_lead: float = 10.0
     urgent_probability: float = 0.4  # ... and naive Bayes gives it at least this probability
@@ -631,6 +632,8 @@ class Matcher:
             if blended[index] < blended[top_index] - t.urgent_margin:
                 break
             if self._entries[index].urgent and evidence[index] >= t.urgent and self._allowed(index, tokens):
+                if index != top_index and top >= t.sure and top - evidence[index] >= t.urgent_yield:
+                    continue  # "¿cuál es el teléfono de la oficina? nadie contesta" asks for the office
                 return Match(Band.URGENT, self._entries[index].id, evidence[index], lang, (), named)
         # An emergency entry that leads clearly, with naive Bayes behind it, is shown at once even on
         # middling evidence: "redada en mi trabajo en sun valley piden papeles ayuda".

@@ -729,3 +729,11 @@ def test_an_injury_at_work_is_worker_rights_but_a_car_accident_is_another_area(m
     result = matcher.match(text)
     assert result.band is band, result
     assert band is Band.NONE or result.entry_id == "worker-rights"
+
+
+def test_a_sure_question_about_the_office_is_not_taken_for_an_emergency(matcher: Matcher) -> None:
+    text = "¿Cuál es el teléfono de la oficina? Llamé al número de Google y nadie contesta"
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (Band.ANSWER, "office-info"), result
+    eager = Matcher(matcher.faq, replace(DEFAULT_THRESHOLDS, urgent_yield=100.0)).match(text)
+    assert (eager.band, eager.entry_id) == (Band.URGENT, "emergency-contacts")
