@@ -125,7 +125,7 @@ def test_eval_prints_figures_and_misses(capsys: pytest.CaptureFixture[str], tmp_
 def test_eval_on_labelled_set_holds_the_floor(capsys: pytest.CaptureFixture[str]) -> None:
     """CI holds the line. The floor is today's level less a little; the goal is 95 % (see the README)."""
     code, out, err = run(
-        capsys, "--faq", str(REAL_FAQ), "eval", str(LABELLED), "--quiet", "--min-accuracy", "93", "--max-false-answers", "3"
+        capsys, "--faq", str(REAL_FAQ), "eval", str(LABELLED), "--quiet", "--min-accuracy", "94.5", "--max-false-answers", "2.5"
     )
     print(out)
     assert code == 0, out + err
