@@ -32,6 +32,8 @@ ENGLISH_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
+# The last lines hold the function words of Brazilians (and others) writing Spanish as a second
+# language ("eu posso irme?", "não hay que firmar").
 SPANISH_WORDS: frozenset[str] = frozenset(
     """
     a al algo alguien algun alguna ante antes aqui asi aun bien cada como con contra cual cuales
@@ -50,6 +52,7 @@ SPANISH_WORDS: frozenset[str] = frozenset(
     hoy manana necesitamos necesita necesitan necesitaba
     miembro miembros feligres feligreses congregacion companero companera companeros companeras
     comunitario
+    nao eu posso tem meu minha faz voce ele ela com ali tambem estou sou isso uma um ou na os quando
     """.split()
 )
 
