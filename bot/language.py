@@ -32,7 +32,7 @@ ENGLISH_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
-# The last lines hold the function words of Brazilians (and others) writing Spanish as a second
+# The last line holds the function words of Brazilians (and others) writing Spanish as a second
 # language ("eu posso irme?", "não hay que firmar").
 SPANISH_WORDS: frozenset[str] = frozenset(
     """
