@@ -13,7 +13,7 @@ HERE = Path(__file__).resolve().parent
 MINI = HERE / "fixtures" / "mini"
 REAL_FAQ = HERE.parent / "faq"
 LABELLED = HERE / "labelled"
-TODAY = date(2026, 11, 28)
+TODAY = date(2026, 12, 6)
 
 
 @pytest.fixture

@@ -641,7 +641,7 @@ def test_a_capitalised_word_that_is_not_a_place_still_counts_as_unknown(matcher:
     [
         ("llego ICE a mi trabajo y tienen a todos sentados en el piso", "workplace-raid"),
         ("ICE came to my work and they have everybody sitting on the floor", "workplace-raid"),
-        ("se acaban de llevar al esposo de mi vecina, tiene 3 niños chiquitos, que hacemos", "detained"),
+        ("ayer se llevaron al vecino de la esquina, su señora esta sola con los niños chiquitos, que hacemos", "detained"),
         ("ice truck parked in front and two guys at my door rn", "ice-at-door"),
     ],
 )
@@ -737,3 +737,27 @@ def test_a_sure_question_about_the_office_is_not_taken_for_an_emergency(matcher:
     assert (result.band, result.entry_id) == (Band.ANSWER, "office-info"), result
     eager = Matcher(matcher.faq, replace(DEFAULT_THRESHOLDS, urgent_yield=100.0)).match(text)
     assert (eager.band, eager.entry_id) == (Band.URGENT, "emergency-contacts")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["se acaban de llevar a mi papá los de inmigración, ayuda", "se acaban de llevar al esposo de mi vecina, tiene 3 niños chiquitos, que hacemos"],
+)
+def test_just_taken_is_an_arrest(matcher: Matcher, text: str) -> None:
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (Band.URGENT, "detained"), result
+    assert result.score >= DEFAULT_THRESHOLDS.urgent
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("tengo cita con ICE la semana que viene, me pueden dejar detenido?", "ice-check-in"),
+        ("what happens if I miss my check in with ICE", "ice-check-in"),
+        ("se me descargo el grillete anoche", "ice-check-in"),
+        ("no voy a firmar nada sin abogado", "dont-sign"),
+    ],
+)
+def test_check_ins_with_ice_are_their_own_question(matcher: Matcher, text: str, entry_id: str) -> None:
+    result = matcher.match(text)
+    assert (result.band, result.entry_id) == (Band.ANSWER, entry_id), result
