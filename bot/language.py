@@ -29,7 +29,7 @@ ENGLISH_WORDS: frozenset[str] = frozenset(
     though although kinda sorta lil thru w hypothetically roommate roommates roomie coworker coworkers
     theres heres omg lol lmao ngl lowkey fr tbh smth sth tmrw bruh today tomorrow
     parishioner parishioners congregation volunteer volunteers robot robots chatbot someday
-    cool nice great awesome perfect alright sweet
+    cool nice great awesome perfect alright sweet bye ciao
     """.split()
 )
 
@@ -52,7 +52,7 @@ SPANISH_WORDS: frozenset[str] = frozenset(
     siempre bueno osea digamos exactamente realmente verdad quisiera queria gustaria hipoteticamente supongamos
     hoy manana necesitamos necesita necesitan necesitaba
     miembro miembros feligres feligreses congregacion companero companera companeros companeras
-    comunitario listo listos vale orale chido chevere
+    comunitario listo listos vale orale chido chevere chao neta
     nao eu posso tem meu minha faz voce ele ela com ali tambem estou sou isso uma um ou na os quando
     """.split()
 )

@@ -763,7 +763,7 @@ def test_check_ins_with_ice_are_their_own_question(matcher: Matcher, text: str, 
     assert (result.band, result.entry_id) == (Band.ANSWER, entry_id), result
 
 
-@pytest.mark.parametrize("text", ["ok listo gracias", "ok cool", "great", "nice", "vale", "orale pues"])
+@pytest.mark.parametrize("text", ["ok listo gracias", "ok cool", "great", "nice", "vale", "orale pues", "ciao", "chao", "neta"])
 def test_an_acknowledgement_is_not_a_question(matcher: Matcher, text: str) -> None:
     # "listo" once folded into "list" (the emergency contact list) and "cool" was corrected to "school".
     assert matcher.match(text).band is Band.NONE
