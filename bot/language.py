@@ -178,6 +178,14 @@ PLEAS: frozenset[str] = frozenset(
 # and "esta información" (what the bot keeps) are read by the vocabulary first.
 REQUESTS: frozenset[str] = frozenset({"info", "informacion", "information"})
 
+# Replies to the bot rather than questions: "ok entiendo", "de acuerdo", "no entiendo", "otra vez".
+# Alone (a short message of only these and function words) they ask nothing; inside a question they
+# keep their meaning ("no entiendo lo que me dieron a firmar").
+ACKNOWLEDGEMENTS: frozenset[str] = frozenset(
+    "entiendo entendi entendido acuerdo vez understand understood repeat again".split()
+)
+SHORT_REPLY: int = 4  # words
+
 # Words that introduce a name. After the sure ones any next word that is not an FAQ word is a name
 # ("me llamo Xochitl"); after the others only a listed name is ("soy Maria", but "soy de Honduras").
 SURE_INTRODUCTIONS: tuple[tuple[str, ...], ...] = (

@@ -34,10 +34,12 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.language import (
+    ACKNOWLEDGEMENTS,
     NAMES,
     PLACES,
     PLEAS,
     REQUESTS,
+    SHORT_REPLY,
     SPANISH_WORDS,
     STOP_WORDS,
     LanguageVotes,
@@ -387,6 +389,8 @@ class Matcher:
                 validator uses it to ask where a phrasing would go if it were not in the FAQ.
         """
         tokens = spoken_numbers(normalize(text).split())
+        if len(tokens) <= SHORT_REPLY and (said := [t for t in tokens if t not in STOP_WORDS]) and all(t in ACKNOWLEDGEMENTS for t in said):
+            return Match(Band.NONE, None, 0.0, detect_language(text, tokens, self._votes, fallback), (), ())
         names = (
             name_words(tokens, self._is_faq_word)
             | {t for t in tokens if t in PLACES and not self._is_faq_word(t)}

@@ -767,3 +767,12 @@ def test_check_ins_with_ice_are_their_own_question(matcher: Matcher, text: str, 
 def test_an_acknowledgement_is_not_a_question(matcher: Matcher, text: str) -> None:
     # "listo" once folded into "list" (the emergency contact list) and "cool" was corrected to "school".
     assert matcher.match(text).band is Band.NONE
+
+
+@pytest.mark.parametrize("text", ["ok entiendo", "no entiendo", "de acuerdo", "otra vez", "can you repeat"])
+def test_a_short_reply_to_the_bot_asks_nothing(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).band is Band.NONE
+
+
+def test_a_reply_word_inside_a_question_keeps_its_meaning(matcher: Matcher) -> None:
+    assert matcher.match("no entiendo el papel que me dieron").band is not Band.NONE
