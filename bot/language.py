@@ -186,6 +186,13 @@ ACKNOWLEDGEMENTS: frozenset[str] = frozenset(
 )
 SHORT_REPLY: int = 4  # words
 
+# A message of one word is an emergency only when the word itself raises the alarm: "redada",
+# "arrested", "help", "door", "la migra". "trabajo", "casa" or "esposo" alone are offered as choices,
+# the emergency entry first, rather than answered as an emergency.
+ALARM_WORDS: frozenset[str] = frozenset(
+    "ice redada raid detenido detained arrest arrested puerta door knock help hotline emergencia emergency sos auxilio warrant".split()
+)
+
 # Words that introduce a name. After the sure ones any next word that is not an FAQ word is a name
 # ("me llamo Xochitl"); after the others only a listed name is ("soy Maria", but "soy de Honduras").
 SURE_INTRODUCTIONS: tuple[tuple[str, ...], ...] = (

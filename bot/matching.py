@@ -35,6 +35,7 @@ from rapidfuzz.distance import OSA
 
 from bot.language import (
     ACKNOWLEDGEMENTS,
+    ALARM_WORDS,
     NAMES,
     PLACES,
     PLEAS,
@@ -133,6 +134,7 @@ class _Backing:
     posterior: dict[int, float]  # entry index -> probability
     unknown: float  # share of the message's information in words the FAQ never uses
     off_topic: bool  # the message names another legal area
+    content: frozenset[str] = frozenset()  # the message's content words, as stems
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,7 @@ class Matcher:
         # alone ("info", "gracias por la información") asks about nothing in particular.
         self._pleas = frozenset(stem(w) for w in PLEAS | REQUESTS if self._replace(w) == w)
         self._requests = frozenset(stem(w) for w in REQUESTS if self._replace(w) == w)
+        self._alarms = frozenset(stem(x) for w in ALARM_WORDS for x in self._replace(w).split())
         self._urgent = frozenset(i for i, entry in enumerate(self._entries) if entry.urgent)
         self._postings = dict(postings)
         self._posting_maps = {term: dict(p) for term, p in postings.items()}
@@ -452,7 +455,7 @@ class Matcher:
         every = dict.fromkeys(t for stems in segments for t in stems)
         mass = sum(self._idf.get(t, self._unknown_idf) for t in every)
         unknown = sum(self._unknown_idf for t in every if t not in self._idf) / mass if mass else 1.0
-        backing = _Backing(posterior, unknown, self._off_topic in every)
+        backing = _Backing(posterior, unknown, self._off_topic in every, frozenset(every))
         # `requires` looks at the words as typed and as understood: "a silo" (voice typing) is asylum.
         return self._decide(order, blended, scores, lang, [*tokens, *every], backing)
 
@@ -632,8 +635,9 @@ class Matcher:
             return Match(Band.NONE, None, 0.0, lang, (), named)
         top_index = order[0]
         top, lead = evidence[top_index], blended[top_index] - (blended[order[1]] if len(order) > 1 else 0.0)
+        alarming = len(backing.content) != 1 or bool(backing.content & self._alarms)
         for index in order:
-            if blended[index] < blended[top_index] - t.urgent_margin:
+            if blended[index] < blended[top_index] - t.urgent_margin or not alarming:
                 break
             if self._entries[index].urgent and evidence[index] >= t.urgent and self._allowed(index, tokens):
                 if index != top_index and top >= t.sure and top - evidence[index] >= t.urgent_yield:
@@ -642,7 +646,8 @@ class Matcher:
         # An emergency entry that leads clearly, with naive Bayes behind it, is shown at once even on
         # middling evidence: "redada en mi trabajo en sun valley piden papeles ayuda".
         if (
-            self._entries[top_index].urgent
+            alarming
+            and self._entries[top_index].urgent
             and top >= t.urgent_backed
             and lead >= t.urgent_lead
             and backing.posterior.get(top_index, 0.0) >= t.urgent_probability

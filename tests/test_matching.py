@@ -776,3 +776,15 @@ def test_a_short_reply_to_the_bot_asks_nothing(matcher: Matcher, text: str) -> N
 
 def test_a_reply_word_inside_a_question_keeps_its_meaning(matcher: Matcher) -> None:
     assert matcher.match("no entiendo el papel que me dieron").band is not Band.NONE
+
+
+@pytest.mark.parametrize("text", ["trabajo", "I need a job", "esposo", "necesito chamba, saben de algun jale?"])
+def test_one_everyday_word_is_not_an_emergency(matcher: Matcher, text: str) -> None:
+    result = matcher.match(text)
+    assert result.band is not Band.URGENT, result
+    assert result.band is Band.NONE or matcher.faq.by_id[result.suggestions[0] if result.suggestions else result.entry_id].urgent
+
+
+@pytest.mark.parametrize("text", ["redada", "AYUDA", "help", "door", "arrested", "tocan la puerta"])
+def test_one_alarming_word_is_an_emergency(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).band is Band.URGENT
