@@ -1,11 +1,12 @@
 """Finding the FAQ entry that answers a message, or saying honestly that none does.
 
 How a message is scored, in order:
-1. Normalise (`text.normalize`), correct typos against the words the FAQ knows, read colloquial
-   words as their canonical ones (the vocabulary), drop function words, fold suffixes
-   (`text.stem`). Long messages are split into sentences and pairs of sentences: the question is
-   often the last part of a story. Where a message asks something, only the asking sentences
-   stand alone.
+1. Normalise (`text.normalize`), read numbers said to voice typing as digits
+   (`spoken_numbers`), put back words voice typing split in two, correct typos against the words
+   the FAQ knows, read colloquial words as their canonical ones (the vocabulary), drop function
+   words, fold suffixes (`text.stem`). A short reply to the bot ("ok entiendo") asks nothing. Long
+   messages are split into sentences and pairs of sentences: the question is often the last part
+   of a story. Where a message asks something, only the asking sentences stand alone.
 2. Evidence, per segment: coverage (how much of the segment's information, words weighted by
    rarity, an entry's phrasings account for; words the FAQ never uses count against every entry,
    which keeps "how do I get a divorce" out; words the vocabulary marks as another legal area,
@@ -17,7 +18,9 @@ How a message is scored, in order:
    evidence score's job. A long message adds to the evidence in proportion to how many known words
    it has and how clearly Bayes points at one entry.
 4. Named thresholds turn the ranking and the evidence into a band. Middling evidence still gives an
-   answer when naive Bayes is sure of the entry and the message is mostly words the FAQ knows.
+   answer when naive Bayes is sure of the entry and the message is mostly words the FAQ knows;
+   high evidence does not when naive Bayes all but rules the entry out. An entry whose `requires`
+   the message lacks is only offered. One everyday word alone ("trabajo") is never an emergency.
 """
 
 from __future__ import annotations
