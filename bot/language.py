@@ -181,9 +181,8 @@ REQUESTS: frozenset[str] = frozenset({"info", "informacion", "information"})
 # Replies to the bot rather than questions: "ok entiendo", "de acuerdo", "no entiendo", "otra vez".
 # Alone (a short message of only these and function words) they ask nothing; inside a question they
 # keep their meaning ("no entiendo lo que me dieron a firmar").
-ACKNOWLEDGEMENTS: frozenset[str] = frozenset(
-    "entiendo entendi entendido acuerdo vez understand understood repeat again".split()
-)
+SPANISH_ACKNOWLEDGEMENTS: frozenset[str] = frozenset("entiendo entendi entendido acuerdo vez".split())
+ACKNOWLEDGEMENTS: frozenset[str] = SPANISH_ACKNOWLEDGEMENTS | frozenset("understand understood repeat again".split())
 SHORT_REPLY: int = 4  # words
 
 # A message of one word is an emergency only when the word itself raises the alarm: "redada",

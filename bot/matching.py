@@ -44,6 +44,7 @@ from bot.language import (
     PLEAS,
     REQUESTS,
     SHORT_REPLY,
+    SPANISH_ACKNOWLEDGEMENTS,
     SPANISH_WORDS,
     STOP_WORDS,
     LanguageVotes,
@@ -396,7 +397,8 @@ class Matcher:
         """
         tokens = spoken_numbers(normalize(text).split())
         if len(tokens) <= SHORT_REPLY and (said := [t for t in tokens if t not in STOP_WORDS]) and all(t in ACKNOWLEDGEMENTS for t in said):
-            return Match(Band.NONE, None, 0.0, detect_language(text, tokens, self._votes, fallback), (), ())
+            lang = Lang.ES if any(t in SPANISH_ACKNOWLEDGEMENTS for t in said) else detect_language(text, tokens, self._votes, fallback)
+            return Match(Band.NONE, None, 0.0, lang, (), ())
         names = (
             name_words(tokens, self._is_faq_word)
             | {t for t in tokens if t in PLACES and not self._is_faq_word(t)}

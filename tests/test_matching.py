@@ -788,3 +788,9 @@ def test_one_everyday_word_is_not_an_emergency(matcher: Matcher, text: str) -> N
 @pytest.mark.parametrize("text", ["redada", "AYUDA", "help", "door", "arrested", "tocan la puerta"])
 def test_one_alarming_word_is_an_emergency(matcher: Matcher, text: str) -> None:
     assert matcher.match(text).band is Band.URGENT
+
+
+@pytest.mark.parametrize(("text", "lang"), [("ok entiendo", Lang.ES), ("de acuerdo", Lang.ES), ("ok i understand", Lang.EN)])
+def test_a_short_reply_keeps_its_language(matcher: Matcher, text: str, lang: Lang) -> None:
+    result = matcher.match(text, fallback=Lang.EN)
+    assert (result.band, result.lang) == (Band.NONE, lang)
