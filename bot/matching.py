@@ -396,7 +396,7 @@ class Matcher:
                 validator uses it to ask where a phrasing would go if it were not in the FAQ.
         """
         tokens = spoken_numbers(normalize(text).split())
-        if len(tokens) <= SHORT_REPLY and (said := [t for t in tokens if t not in STOP_WORDS]) and all(t in ACKNOWLEDGEMENTS for t in said):
+        if len(tokens) <= SHORT_REPLY and (said := [t for t in tokens if t not in STOP_WORDS]) and all(t in ACKNOWLEDGEMENTS or len(t) == 1 for t in said):
             lang = Lang.ES if any(t in SPANISH_ACKNOWLEDGEMENTS for t in said) else detect_language(text, tokens, self._votes, fallback)
             return Match(Band.NONE, None, 0.0, lang, (), ())
         names = (

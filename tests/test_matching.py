@@ -794,3 +794,13 @@ def test_one_alarming_word_is_an_emergency(matcher: Matcher, text: str) -> None:
 def test_a_short_reply_keeps_its_language(matcher: Matcher, text: str, lang: Lang) -> None:
     result = matcher.match(text, fallback=Lang.EN)
     assert (result.band, result.lang) == (Band.NONE, lang)
+
+
+@pytest.mark.parametrize("text", ["ggg", "k", "x"])
+def test_single_letters_ask_nothing(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).band is Band.NONE
+
+
+def test_where_are_you_located_asks_for_the_office(matcher: Matcher) -> None:
+    result = matcher.match("where r u located")
+    assert (result.band, result.entry_id) == (Band.ANSWER, "office-info"), result
