@@ -396,9 +396,9 @@ class Matcher:
                 validator uses it to ask where a phrasing would go if it were not in the FAQ.
         """
         tokens = spoken_numbers(normalize(text).split())
-        if len(tokens) <= SHORT_REPLY and (said := [t for t in tokens if t not in STOP_WORDS]) and all(t in ACKNOWLEDGEMENTS or len(t) == 1 for t in said):
-            lang = Lang.ES if any(t in SPANISH_ACKNOWLEDGEMENTS for t in said) else detect_language(text, tokens, self._votes, fallback)
-            return Match(Band.NONE, None, 0.0, lang, (), ())
+        if _only_replies(tokens):
+            spanish = any(t in SPANISH_ACKNOWLEDGEMENTS for t in tokens)
+            return Match(Band.NONE, None, 0.0, Lang.ES if spanish else detect_language(text, tokens, self._votes, fallback), (), ())
         names = (
             name_words(tokens, self._is_faq_word)
             | {t for t in tokens if t in PLACES and not self._is_faq_word(t)}
@@ -640,6 +640,7 @@ class Matcher:
             return Match(Band.NONE, None, 0.0, lang, (), named)
         top_index = order[0]
         top, lead = evidence[top_index], blended[top_index] - (blended[order[1]] if len(order) > 1 else 0.0)
+        # One everyday word alone ("trabajo", "esposo") is offered, not answered as an emergency.
         alarming = len(backing.content) != 1 or bool(backing.content & self._alarms)
         for index in order:
             if blended[index] < blended[top_index] - t.urgent_margin or not alarming:
@@ -677,6 +678,13 @@ class Matcher:
                 chosen = [urgent, *[i for i in chosen if i != urgent]][:MAX_SUGGESTIONS]
             return Match(Band.SUGGEST, None, top, lang, tuple(self._entries[i].id for i in chosen), named)
         return Match(Band.NONE, None, top, lang, (), named)
+
+
+def _only_replies(tokens: list[str]) -> bool:
+    """A short message of nothing but replies to the bot ("ok entiendo", "de acuerdo") or stray
+    letters ("ggg", "k"): it asks no question."""
+    said = [t for t in tokens if t not in STOP_WORDS]
+    return len(tokens) <= SHORT_REPLY and bool(said) and all(t in ACKNOWLEDGEMENTS or len(t) == 1 for t in said)
 
 
 _TEXTING_K: Final = re.compile(r"k(?=([ei]))|k(?=[aou])")
