@@ -30,6 +30,7 @@ ENGLISH_WORDS: frozenset[str] = frozenset(
     theres heres omg lol lmao ngl lowkey fr tbh smth sth tmrw bruh today tomorrow
     parishioner parishioners congregation volunteer volunteers robot robots chatbot someday
     cool nice great awesome perfect alright sweet bye ciao
+    monday tuesday wednesday thursday friday
     """.split()
 )
 
@@ -53,6 +54,7 @@ SPANISH_WORDS: frozenset[str] = frozenset(
     hoy manana necesitamos necesita necesitan necesitaba
     miembro miembros feligres feligreses congregacion companero companera companeros companeras
     comunitario listo listos vale orale chido chevere chao neta
+    lunes martes miercoles jueves viernes
     nao eu posso tem meu minha faz voce ele ela com ali tambem estou sou isso uma um ou na os quando
     """.split()
 )
