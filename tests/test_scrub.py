@@ -19,6 +19,12 @@ from bot.scrub import scrub
         ("mi audiencia es el 3 de marzo de 2027", "mi audiencia es el [date]"),
         ("hearing on March 3, 2027 in LA", "hearing on [date] in LA"),
         ("I-589 asylum 1 year", "I-589 asylum 1 year"),
+        ("vivo en 14523 Sherman Way Van Nuys", "vivo en [address] Van Nuys"),
+        ("we live at 7845 Laurel Canyon Blvd #12, North Hollywood", "we live at [address], North Hollywood"),
+        ("6000 N. Van Nuys Blvd. Apt 4", "[address]"),
+        ("en la calle Roscoe 1234", "en la [address]"),
+        ("I have 2 kids and we took the 405", "I have 2 kids and we took the 405"),
+        ("tengo 20 años viviendo en la calle", "tengo 20 años viviendo en la calle"),
     ],
 )
 def test_scrub(raw: str, clean: str) -> None:
