@@ -81,6 +81,7 @@ class Thresholds:
     margin: float = 2.0  # ... and this lead over the runner-up (a near tie is offered as a choice)
     sure: float = 80.0  # above this, no lead is needed
     answer_probability: float = 0.03  # ... unless naive Bayes gives the entry less than this: the two disagree outright
+    off_topic_probability: float = 0.7  # ... or less than this, when the message also names another legal area
     backed: float = 50.0  # ... or this much evidence, when naive Bayes is sure of the entry (below)
     backed_probability: float = 0.7  # naive Bayes probability that makes it sure
     backed_unknown: float = 0.3  # ... provided at most this share of the message is words the FAQ never uses
@@ -663,7 +664,14 @@ class Matcher:
             return Match(Band.URGENT, self._entries[top_index].id, top, lang, (), named)
         # Shared words can make an entry look sure while the message's words, taken together, point
         # anywhere but there ("a tourist visa... how does he extend it?" is not TPS): then it is offered.
-        confident = top >= t.answer and (lead >= t.margin or top >= t.sure) and backing.posterior.get(top_index, 0.0) >= t.answer_probability
+        # A message that names another legal area ("my DACA expired, can I still renew it?") is answered
+        # only when naive Bayes, too, is sure: "renew" alone would otherwise bring TPS.
+        probability = backing.posterior.get(top_index, 0.0)
+        confident = (
+            top >= t.answer
+            and (lead >= t.margin or top >= t.sure)
+            and probability >= (t.off_topic_probability if backing.off_topic else t.answer_probability)
+        )
         if (confident or self._backed(top_index, top, backing)) and self._allowed(top_index, tokens):
             return Match(Band.ANSWER, self._entries[top_index].id, top, lang, (), named)
         best = max(evidence[i] for i in order[:MAX_SUGGESTIONS])

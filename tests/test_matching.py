@@ -804,3 +804,13 @@ def test_single_letters_ask_nothing(matcher: Matcher, text: str) -> None:
 def test_where_are_you_located_asks_for_the_office(matcher: Matcher) -> None:
     result = matcher.match("where r u located")
     assert (result.band, result.entry_id) == (Band.ANSWER, "office-info"), result
+
+
+@pytest.mark.parametrize(
+    "text", ["Mi DACA se venció hace dos años. ¿Todavía lo puedo renovar?", "My green card expires in March. How do I renew the card?"]
+)
+def test_renewing_something_of_another_area_is_not_tps(matcher: Matcher, text: str) -> None:
+    result = matcher.match(text)
+    assert result.band is not Band.ANSWER, result
+    lenient = Matcher(matcher.faq, replace(DEFAULT_THRESHOLDS, off_topic_probability=0.0)).match(text)
+    assert (lenient.band, lenient.entry_id) == (Band.ANSWER, "tps")
