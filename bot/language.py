@@ -187,6 +187,20 @@ SPANISH_ACKNOWLEDGEMENTS: frozenset[str] = frozenset("entiendo entendi entendido
 ACKNOWLEDGEMENTS: frozenset[str] = SPANISH_ACKNOWLEDGEMENTS | frozenset("understand understood repeat again".split())
 SHORT_REPLY: int = 4  # words
 
+# Labels of details pasted as in a form ("Nombre: ...", "Tel: ...", "Datos: ...", "Question: ..."):
+# the label says nothing about the question ("datos" is otherwise a word about privacy).
+_FORM_LABEL = re.compile(
+    r"\b(?:nombre(?: completo)?|(?:full )?name|(?:mis )?datos|my (?:info|details)|tel[eé]fono|tel|phone|cel(?:ular)?|"
+    r"direcci[oó]n|address|e-?mail|correo|pregunta|question|fecha de nacimiento|date of birth|dob|"
+    r"pa[ií]s de nacimiento|country of birth|entry date|fecha de entrada)\s*:",
+    re.IGNORECASE,
+)
+
+
+def without_form_labels(text: str) -> str:
+    """The message without the labels of details pasted as in a form."""
+    return _FORM_LABEL.sub(" ", text)
+
 # A message of one word is an emergency only when the word itself raises the alarm: "redada",
 # "arrested", "help", "door", "la migra". "trabajo", "casa" or "esposo" alone are offered as choices,
 # the emergency entry first, rather than answered as an emergency.

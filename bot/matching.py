@@ -51,6 +51,7 @@ from bot.language import (
     detect_language,
     name_words,
     proper_nouns,
+    without_form_labels,
 )
 from bot.model import LANGS, Entry, Faq, Lang
 from bot.spoken_numbers import spoken_numbers
@@ -396,6 +397,7 @@ class Matcher:
             exclude: (entry id, language, question index) to leave out of phrase comparison; the
                 validator uses it to ask where a phrasing would go if it were not in the FAQ.
         """
+        text = without_form_labels(text)
         tokens = spoken_numbers(normalize(text).split())
         if _only_replies(tokens):
             spanish = any(t in SPANISH_ACKNOWLEDGEMENTS for t in tokens)

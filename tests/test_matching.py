@@ -814,3 +814,11 @@ def test_renewing_something_of_another_area_is_not_tps(matcher: Matcher, text: s
     assert result.band is not Band.ANSWER, result
     lenient = Matcher(matcher.faq, replace(DEFAULT_THRESHOLDS, off_topic_probability=0.0)).match(text)
     assert (lenient.band, lenient.entry_id) == (Band.ANSWER, "tps")
+
+
+def test_form_labels_of_pasted_details_are_not_words_of_the_question(matcher: Matcher) -> None:
+    pasted = matcher.match("Datos: Jacinto Luna, A-097-112-889, vivo en Pacoima. Me regresaron a México dos veces. ¿Es grave?")
+    plain = matcher.match("Jacinto Luna, A-097-112-889, vivo en Pacoima. Me regresaron a México dos veces. ¿Es grave?")
+    assert (pasted.band, pasted.entry_id) == (plain.band, plain.entry_id)
+    assert pasted.ranking[0][0] == "prior-deportation"
+    assert "confidentiality" not in [entry for entry, _ in pasted.ranking[:3]]
