@@ -201,6 +201,7 @@ def without_form_labels(text: str) -> str:
     """The message without the labels of details pasted as in a form."""
     return _FORM_LABEL.sub(" ", text)
 
+
 # A message of one word is an emergency only when the word itself raises the alarm: "redada",
 # "arrested", "help", "door", "la migra". "trabajo", "casa" or "esposo" alone are offered as choices,
 # the emergency entry first, rather than answered as an emergency.

@@ -76,7 +76,7 @@ class _Chunk:
                 return False
             self.tens = _TEENS[word]
         elif word in _UNITS:
-            if self.units or (self.tens and self.tens % 10) or (self.tens >= 10 and self.tens < 20):
+            if self.units or (self.tens and (self.tens % 10 or self.tens < 20)):  # "veintiuno", "quince" take no unit
                 return False
             if self.words and not self.tens and not self.hundreds and not self.thousands:
                 return False
